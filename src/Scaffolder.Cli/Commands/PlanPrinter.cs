@@ -1,0 +1,127 @@
+using System.Text;
+using System.Text.Json;
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
+using Scaffolder.Core.Planning;
+
+namespace Scaffolder.Cli.Commands;
+
+/// <summary>Prints a plan as text (one line per file, optional unified diffs) or JSON.</summary>
+internal static class PlanPrinter
+{
+    public static void Print(TextWriter output, GenerationRequest request, Plan plan, bool dryRun, bool applied, bool diff, string format)
+    {
+        if (format == "json")
+        {
+            output.WriteLine(Json(request, plan, dryRun, applied));
+            return;
+        }
+
+        foreach (var change in plan.Changes)
+        {
+            var details = change.Action == ChangeAction.Update || (change.Action == ChangeAction.Create && change.Details.Count > 1)
+                ? $"  ({string.Join("; ", change.Details.Where(d => !d.StartsWith("from template", StringComparison.Ordinal)))})"
+                : string.Empty;
+            output.WriteLine($"{Label(change.Action),-10} {change.Path}{(details == "  ()" ? string.Empty : details)}");
+            if (diff && change.Action is ChangeAction.Create or ChangeAction.Update or ChangeAction.Conflict)
+            {
+                output.Write(UnifiedDiff(change));
+            }
+        }
+
+        var counts = plan.Changes.GroupBy(c => c.Action).ToDictionary(g => g.Key, g => g.Count());
+        var summary = string.Join(", ", counts.OrderBy(p => p.Key).Select(p => $"{p.Value} {Label(p.Key)}"));
+        output.WriteLine(dryRun ? $"dry run: {summary}; nothing written" : applied ? $"done: {summary}" : $"nothing written: {summary}");
+        if (!plan.HasConflicts)
+        {
+            foreach (var message in plan.Messages)
+            {
+                output.WriteLine();
+                output.WriteLine(message);
+            }
+        }
+    }
+
+    private static string Label(ChangeAction action) => action switch
+    {
+        ChangeAction.Create => "create",
+        ChangeAction.Update => "update",
+        ChangeAction.Identical => "identical",
+        ChangeAction.Keep => "keep",
+        _ => "conflict",
+    };
+
+    private static string Json(GenerationRequest request, Plan plan, bool dryRun, bool applied)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("template", request.TemplateId);
+            writer.WriteString("name", request.Name);
+            writer.WriteBoolean("dryRun", dryRun);
+            writer.WriteBoolean("applied", applied);
+            writer.WriteStartArray("changes");
+            foreach (var change in plan.Changes)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("path", change.Path);
+                writer.WriteString("action", Label(change.Action));
+                writer.WriteStartArray("details");
+                foreach (var detail in change.Details)
+                {
+                    writer.WriteStringValue(detail);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("messages");
+            foreach (var message in plan.Messages)
+            {
+                writer.WriteStringValue(message);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static string UnifiedDiff(PlannedChange change)
+    {
+        var before = change.Before is null ? string.Empty : Encoding.UTF8.GetString(change.Before);
+        var after = Encoding.UTF8.GetString(change.After);
+        var lines = new InlineDiffBuilder(new DiffPlex.Differ()).BuildDiffModel(before, after, ignoreWhitespace: false).Lines;
+        var builder = new StringBuilder()
+            .Append("--- ").AppendLine(change.Before is null ? "/dev/null" : $"a/{change.Path}")
+            .Append("+++ b/").AppendLine(change.Path);
+        const int context = 3;
+        var changed = lines.Select((l, i) => (l, i)).Where(p => p.l.Type != ChangeType.Unchanged).Select(p => p.i).ToList();
+        var index = 0;
+        while (index < changed.Count)
+        {
+            var start = Math.Max(0, changed[index] - context);
+            var end = changed[index];
+            while (index < changed.Count && changed[index] <= end + (2 * context))
+            {
+                end = changed[index++];
+            }
+
+            end = Math.Min(lines.Count - 1, end + context);
+            var oldStart = lines.Take(start).Count(l => l.Type != ChangeType.Inserted) + 1;
+            var newStart = lines.Take(start).Count(l => l.Type != ChangeType.Deleted) + 1;
+            var hunk = lines.Skip(start).Take(end - start + 1).ToList();
+            builder.AppendLine($"@@ -{oldStart},{hunk.Count(l => l.Type != ChangeType.Inserted)} +{newStart},{hunk.Count(l => l.Type != ChangeType.Deleted)} @@");
+            foreach (var line in hunk)
+            {
+                builder.Append(line.Type switch { ChangeType.Inserted => '+', ChangeType.Deleted => '-', _ => ' ' }).AppendLine(line.Text);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text;
+using Scaffolder.Core.IO;
+using YamlDotNet.RepresentationModel;
+
+namespace Scaffolder.Core.Config;
+
+/// <summary>
+/// Loads the repository conventions: the embedded defaults (<c>scaffold.defaults.yaml</c>, which is also what
+/// <c>scaffold init</c> writes) overlaid with the repository's <c>.scaffold.yaml</c>. The defaults define the schema:
+/// an unknown key or a value of the wrong shape or type is an error naming file, line and key.
+/// </summary>
+public sealed class ConfigLoader(IFileSystem fileSystem)
+{
+    /// <summary>The file name of the repository configuration.</summary>
+    public const string FileName = ".scaffold.yaml";
+
+    /// <summary>The commented default configuration, as shipped.</summary>
+    public static string DefaultsText { get; } = ReadDefaults();
+
+    /// <summary>Loads the configuration of the repository at <paramref name="repoRoot"/>.</summary>
+    public ScaffoldConfig Load(string repoRoot)
+    {
+        var defaults = (Dictionary<string, object?>)YamlTree.ToPlain(YamlTree.Load(DefaultsText, "defaults")!)!;
+        var path = Path.Combine(repoRoot, FileName);
+        if (fileSystem.FileExists(path))
+        {
+            var text = Decode(fileSystem.ReadAllBytes(path));
+            var node = YamlTree.Load(text, FileName);
+            if (node is not null)
+            {
+                if (node is not YamlMappingNode map)
+                {
+                    throw new UserInputException($"{FileName}:{YamlTree.Position(node)}: the configuration must be a mapping of keys");
+                }
+
+                Overlay(defaults, map, string.Empty);
+            }
+        }
+
+        return new ScaffoldConfig(defaults);
+    }
+
+    private static string Decode(byte[] bytes)
+    {
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new UserInputException($"{FileName}: not UTF-8 text");
+        }
+    }
+
+    private static void Overlay(Dictionary<string, object?> target, YamlMappingNode source, string prefix)
+    {
+        foreach (var (keyNode, valueNode) in source.Children)
+        {
+            var key = keyNode is YamlScalarNode scalarKey ? scalarKey.Value ?? string.Empty : string.Empty;
+            var dotted = prefix.Length == 0 ? key : $"{prefix}.{key}";
+            if (!target.TryGetValue(key, out var current))
+            {
+                throw Error(keyNode, $"unknown key '{dotted}'");
+            }
+
+            target[key] = Merge(current, valueNode, dotted);
+        }
+    }
+
+    private static object? Merge(object? current, YamlNode node, string key)
+    {
+        switch (current)
+        {
+            case Dictionary<string, object?> map:
+                if (node is not YamlMappingNode mapping)
+                {
+                    throw Error(node, $"'{key}' must be a mapping");
+                }
+
+                var copy = new Dictionary<string, object?>(map, StringComparer.Ordinal);
+                Overlay(copy, mapping, key);
+                return copy;
+            case List<object?> list:
+                if (node is not YamlSequenceNode sequence)
+                {
+                    throw Error(node, $"'{key}' must be a list");
+                }
+
+                var shape = list.Count > 0 ? list[0] : null;
+                return sequence.Children.Select((item, i) => MergeItem(shape, item, $"{key}[{i}]")).ToList();
+            default:
+                if (node is not YamlScalarNode scalar)
+                {
+                    throw Error(node, $"'{key}' must be a single value");
+                }
+
+                return CheckScalar(current, scalar, key);
+        }
+    }
+
+    private static object? MergeItem(object? shape, YamlNode node, string key)
+    {
+        if (shape is not Dictionary<string, object?> map)
+        {
+            return Merge(shape as string ?? string.Empty, node, key);
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            throw Error(node, $"'{key}' must be a mapping");
+        }
+
+        var item = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            var name = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            if (!map.TryGetValue(name, out var fieldShape))
+            {
+                throw Error(keyNode, $"unknown key '{key}.{name}'");
+            }
+
+            item[name] = Merge(fieldShape, valueNode, $"{key}.{name}");
+        }
+
+        var missing = map.Keys.FirstOrDefault(k => !item.ContainsKey(k));
+        return missing is null ? item : throw Error(node, $"'{key}' is missing key '{missing}'");
+    }
+
+    private static object? CheckScalar(object? current, YamlScalarNode scalar, string key)
+    {
+        var value = scalar.Value ?? string.Empty;
+        switch (current)
+        {
+            case bool:
+                return value switch
+                {
+                    "true" => true,
+                    "false" => false,
+                    _ => throw Error(scalar, $"'{key}' must be true or false, not '{value}'"),
+                };
+            case string text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _):
+                return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+                    ? value
+                    : throw Error(scalar, $"'{key}' must be a whole number, not '{value}'");
+            default:
+                if (value.Length == 0)
+                {
+                    throw Error(scalar, $"'{key}' must not be empty");
+                }
+
+                if (value.Contains('\n', StringComparison.Ordinal))
+                {
+                    throw Error(scalar, $"'{key}' must be a single line");
+                }
+
+                return value;
+        }
+    }
+
+    private static UserInputException Error(YamlNode node, string message) =>
+        new($"{FileName}:{YamlTree.Position(node)}: {message}");
+
+    private static string ReadDefaults()
+    {
+        using var stream = typeof(ConfigLoader).Assembly.GetManifestResourceStream("resources/scaffold.defaults.yaml")
+            ?? throw new InvalidOperationException("embedded defaults missing");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}

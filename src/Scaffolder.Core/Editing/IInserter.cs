@@ -1,0 +1,16 @@
+using Scaffolder.Core.Text;
+
+namespace Scaffolder.Core.Editing;
+
+/// <summary>
+/// A named, small edit of an existing file that changes only the lines it inserts or the value it sets.
+/// Returns the unchanged text when the insertion is already there (re-runs are identical).
+/// </summary>
+public interface IInserter
+{
+    /// <summary>The name templates use in <c>edits[].inserter</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Applies the edit; throws <see cref="UserInputException"/> when the file cannot be edited safely.</summary>
+    string Apply(EditableText file, string insertion, IReadOnlyDictionary<string, string> args, string displayPath);
+}

@@ -1,0 +1,109 @@
+using Scaffolder.Core.Text;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace Scaffolder.Core.Editing;
+
+/// <summary>
+/// Appends an item to a block list at a key path (<c>path</c>, optionally in the document of <c>kind</c>/<c>name</c>),
+/// after its last item, with the list's own indentation. An item whose <c>match</c> key (or, for scalar items, whose
+/// value) is already present leaves the file unchanged. An empty flow list <c>[]</c> becomes a block list; a
+/// non-empty flow list or one with anchors is refused.
+/// </summary>
+public sealed class YamlListItemInserter(string name = "yaml-list-item") : IInserter
+{
+    /// <inheritdoc />
+    public string Name { get; } = name;
+
+    /// <inheritdoc />
+    public string Apply(EditableText file, string insertion, IReadOnlyDictionary<string, string> args, string displayPath)
+    {
+        var stream = YamlLocator.Parse(file.Text, displayPath);
+        var (parent, node, key) = YamlLocator.Find(stream, args, displayPath);
+        var path = args["path"];
+        var itemLines = insertion.TrimEnd('\n').Split('\n');
+        var item = ParseItem(insertion, displayPath);
+        if (node is not YamlSequenceNode sequence)
+        {
+            throw new UserInputException($"cannot edit {displayPath}: '{path}' is not a list");
+        }
+
+        YamlLocator.RefuseAnchors(sequence, displayPath, path);
+        if (sequence.Children.Any(existing => SameItem(existing, item, args.GetValueOrDefault("match"))))
+        {
+            return file.Text;
+        }
+
+        var lines = new Lines(file.Text);
+        var keyNode = parent.Children.Keys.First(k => k is YamlScalarNode s && s.Value == key);
+        var keyLine = (int)keyNode.Start.Line - 1;
+        var keyIndent = (int)keyNode.Start.Column - 1;
+        string updated;
+        if (sequence.Style == SequenceStyle.Flow)
+        {
+            if (sequence.Children.Count > 0 || sequence.Start.Line != sequence.End.Line)
+            {
+                throw new UserInputException($"cannot edit {displayPath}: '{path}' is a flow-style list (line {sequence.Start.Line}); rewrite it as a block list ('- item' per line) to let scaffold edit it");
+            }
+
+            // `key: []` → `key:` followed by the new block item.
+            var start = lines.StartOf((int)sequence.Start.Line - 1) + (int)sequence.Start.Column - 1;
+            var end = lines.StartOf((int)sequence.End.Line - 1) + (int)sequence.End.Column - 1;
+            var rest = file.Text[end..];
+            var trailing = rest[..(rest.IndexOf('\n') is var nl and >= 0 ? nl : rest.Length)].TrimEnd('\r');
+            if (trailing.Trim().Length > 0 && !trailing.TrimStart().StartsWith('#'))
+            {
+                throw new UserInputException($"cannot edit {displayPath}: unexpected text after '{path}: []' on line {sequence.Start.Line}");
+            }
+
+            var head = file.Text[..start].TrimEnd(' ') + trailing;
+            var emptied = file.With(head + file.Text[(end + trailing.Length)..]);
+            updated = emptied.InsertLinesAfter(new Lines(emptied.Text).EndOf(keyLine), Indent(itemLines, keyIndent + 2));
+        }
+        else
+        {
+            var firstItemLine = (int)sequence.Start.Line - 1;
+            var dashIndent = lines.Indent(firstItemLine);
+            var last = YamlLocator.LastContentLine(lines, firstItemLine, keyIndent, dashIndent);
+            updated = file.InsertLinesAfter(lines.EndOf(last), Indent(itemLines, dashIndent));
+        }
+
+        Verify(updated, args, item, displayPath, sequence.Children.Count + 1);
+        return updated;
+    }
+
+    private static IEnumerable<string> Indent(string[] itemLines, int indent)
+    {
+        var pad = new string(' ', indent);
+        yield return $"{pad}- {itemLines[0]}";
+        foreach (var line in itemLines.Skip(1))
+        {
+            yield return line.Length == 0 ? string.Empty : $"{pad}  {line}";
+        }
+    }
+
+    private static YamlNode ParseItem(string insertion, string displayPath)
+    {
+        var stream = YamlLocator.Parse(insertion, $"the entry for {displayPath}");
+        return stream.Documents.Count == 1
+            ? stream.Documents[0].RootNode
+            : throw new InvalidOperationException($"the entry for {displayPath} is not one YAML node");
+    }
+
+    private static bool SameItem(YamlNode existing, YamlNode item, string? match) => (existing, item) switch
+    {
+        (YamlScalarNode a, YamlScalarNode b) => a.Value == b.Value,
+        (YamlMappingNode a, YamlMappingNode b) when match is not null =>
+            YamlLocator.Scalar(a, match) is { } value && value == YamlLocator.Scalar(b, match),
+        _ => existing.Equals(item),
+    };
+
+    private static void Verify(string updated, IReadOnlyDictionary<string, string> args, YamlNode item, string displayPath, int expectedCount)
+    {
+        var (_, node, _) = YamlLocator.Find(YamlLocator.Parse(updated, displayPath), args, displayPath);
+        if (node is not YamlSequenceNode sequence || sequence.Children.Count != expectedCount || !SameItem(sequence.Children[^1], item, args.GetValueOrDefault("match")))
+        {
+            throw new InvalidOperationException($"internal error: inserting into {displayPath} did not give the expected list");
+        }
+    }
+}

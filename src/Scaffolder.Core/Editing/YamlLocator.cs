@@ -1,0 +1,102 @@
+using Scaffolder.Core.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Scaffolder.Core.Editing;
+
+/// <summary>Finds the node an edit targets: the document (optionally by <c>kind</c>) and a dotted key path in it.</summary>
+internal static class YamlLocator
+{
+    public static YamlStream Parse(string text, string displayPath)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            throw new UserInputException($"cannot edit {displayPath}: invalid YAML at line {ex.Start.Line}: {Config.YamlTree.FirstLine(ex)}");
+        }
+
+        return stream;
+    }
+
+    /// <summary>Returns the parent mapping and the value node at the <c>path</c> argument (null when the last key is absent).</summary>
+    public static (YamlMappingNode Parent, YamlNode? Node, string Key) Find(
+        YamlStream stream, IReadOnlyDictionary<string, string> args, string displayPath)
+    {
+        var path = args.TryGetValue("path", out var p) ? p : throw new InvalidOperationException("inserter needs a 'path' argument");
+        var kind = args.GetValueOrDefault("kind");
+        var name = args.GetValueOrDefault("name");
+        var documents = stream.Documents
+            .Select(d => d.RootNode)
+            .OfType<YamlMappingNode>()
+            .Where(root => kind is null || Scalar(root, "kind") == kind)
+            .Where(root => name is null || (root.Children.TryGetValue("metadata", out var meta) && meta is YamlMappingNode m && Scalar(m, "name") == name))
+            .ToList();
+        var what = kind is null ? "a YAML document" : $"a {kind}{(name is null ? string.Empty : $" named {name}")}";
+        if (documents.Count != 1)
+        {
+            throw new UserInputException($"cannot edit {displayPath}: expected exactly one {what}, found {documents.Count}");
+        }
+
+        var keys = path.Split('.');
+        var current = documents[0];
+        foreach (var key in keys[..^1])
+        {
+            if (!current.Children.TryGetValue(key, out var next) || next is not YamlMappingNode mapping)
+            {
+                throw new UserInputException($"cannot edit {displayPath}: {what} has no mapping at '{path}' (missing '{key}')");
+            }
+
+            current = mapping;
+        }
+
+        var node = current.Children.TryGetValue(keys[^1], out var found) ? found : null;
+        return (current, node, keys[^1]);
+    }
+
+    public static string? Scalar(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(key, out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
+
+    /// <summary>Refuses anchors and aliases in or under <paramref name="node"/>: editing next to them is not safe.</summary>
+    public static void RefuseAnchors(YamlNode node, string displayPath, string path)
+    {
+        foreach (var child in node.AllNodes)
+        {
+            if (!child.Anchor.IsEmpty)
+            {
+                throw new UserInputException($"cannot edit {displayPath}: '{path}' uses YAML anchors or aliases (line {child.Start.Line}); add the entry by hand");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The last line (0-based) of the block that starts at <paramref name="firstLine"/> and whose lines are indented
+    /// deeper than <paramref name="parentIndent"/> (or are <c>- </c> items at <paramref name="itemIndent"/>); trailing blank and comment lines are excluded.
+    /// </summary>
+    public static int LastContentLine(Lines lines, int firstLine, int parentIndent, int itemIndent)
+    {
+        var last = firstLine;
+        for (var i = firstLine + 1; i < lines.Count; i++)
+        {
+            if (lines.IsBlankOrComment(i))
+            {
+                continue;
+            }
+
+            var line = lines[i];
+            var indent = lines.Indent(i);
+            var isItem = indent == itemIndent && line.AsSpan(indent).StartsWith("-") && (line.Length == indent + 1 || line[indent + 1] == ' ');
+            if (line.StartsWith("---", StringComparison.Ordinal) || line.StartsWith("...", StringComparison.Ordinal) || (indent <= parentIndent && !isItem))
+            {
+                break;
+            }
+
+            last = i;
+        }
+
+        return last;
+    }
+}

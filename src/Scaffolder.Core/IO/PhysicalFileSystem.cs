@@ -1,0 +1,51 @@
+namespace Scaffolder.Core.IO;
+
+/// <summary>The real file system.</summary>
+public sealed class PhysicalFileSystem : IFileSystem
+{
+    /// <summary>The shared instance.</summary>
+    public static PhysicalFileSystem Instance { get; } = new();
+
+    /// <inheritdoc />
+    public bool FileExists(string path) => File.Exists(path);
+
+    /// <inheritdoc />
+    public bool DirectoryExists(string path) => Directory.Exists(path);
+
+    /// <inheritdoc />
+    public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
+
+    /// <inheritdoc />
+    public void WriteAllBytes(string path, byte[] content) => File.WriteAllBytes(path, content);
+
+    /// <inheritdoc />
+    public void CreateDirectory(string path) => Directory.CreateDirectory(path);
+
+    /// <inheritdoc />
+    public void Move(string source, string destination) => File.Move(source, destination, overwrite: true);
+
+    /// <inheritdoc />
+    public void DeleteFile(string path) => File.Delete(path);
+
+    /// <inheritdoc />
+    public void DeleteDirectory(string path) => Directory.Delete(path, recursive: false);
+
+    /// <inheritdoc />
+    public IEnumerable<string> EnumerateFiles(string directory, bool recursive) =>
+        Directory.EnumerateFiles(directory, "*", recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly);
+
+    /// <inheritdoc />
+    public IEnumerable<string> EnumerateDirectories(string directory) => Directory.EnumerateDirectories(directory);
+
+    /// <inheritdoc />
+    public string? GetLinkTarget(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists && !Directory.Exists(path))
+        {
+            return null;
+        }
+
+        return info.LinkTarget ?? new DirectoryInfo(path).LinkTarget;
+    }
+}

@@ -1,0 +1,214 @@
+using System.Text;
+using Scaffolder.Core.Config;
+using Scaffolder.Core.Editing;
+using Scaffolder.Core.IO;
+using Scaffolder.Core.Rendering;
+using Scaffolder.Core.Templates;
+using Scaffolder.Core.Text;
+
+namespace Scaffolder.Core.Planning;
+
+/// <summary>
+/// Builds the plan of a request: expands the template per cluster, registers files in their folder's kustomization,
+/// compares every file with the repository, applies edits through inserters, and validates the result
+/// (every YAML output parses, no path leaves the repository). It never writes.
+/// </summary>
+public sealed class Planner
+{
+    private const string KustomizationFile = "kustomization.yaml";
+    private readonly IFileSystem fileSystem;
+    private readonly TemplateCatalog catalog;
+    private readonly ScaffoldConfig config;
+    private readonly TemplateRenderer renderer;
+    private readonly Dictionary<string, IInserter> inserters;
+
+    /// <summary>Creates a planner over a repository's templates and config.</summary>
+    public Planner(IFileSystem fileSystem, TemplateCatalog catalog, ScaffoldConfig config, IEnumerable<IInserter> inserters)
+    {
+        this.fileSystem = fileSystem;
+        this.catalog = catalog;
+        this.config = config;
+        renderer = new TemplateRenderer(catalog.Partials);
+        this.inserters = inserters.ToDictionary(i => i.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>The built-in inserters.</summary>
+    public static IReadOnlyList<IInserter> DefaultInserters { get; } =
+    [
+        new YamlListItemInserter(),
+        new YamlListItemInserter("kustomization-resource"),
+        new YamlListItemInserter("resourceset-input"),
+        new YamlMapEntryInserter(),
+        new YamlDocumentInserter(),
+        new EnvPinInserter(),
+        new HclBlockInserter(),
+    ];
+
+    /// <summary>Plans <paramref name="request"/> against the repository at <paramref name="repoRoot"/>.</summary>
+    public Plan Plan(string repoRoot, GenerationRequest request)
+    {
+        var template = catalog.Get(request.TemplateId).Definition;
+        var set = new RenderSet();
+        var expander = new TemplateExpander(catalog, renderer, config);
+        if (template.Scope == "repo")
+        {
+            if (request.Clusters.Count > 0)
+            {
+                throw new UserInputException($"template '{template.Id}' is not per cluster: --cluster does not apply");
+            }
+
+            expander.Expand(request.TemplateId, request.Name, request.Options, null, set);
+        }
+        else
+        {
+            var clusters = request.Clusters.Count > 0 ? request.Clusters.Distinct(StringComparer.Ordinal).ToList() : config.DefaultClusters;
+            foreach (var cluster in clusters)
+            {
+                if (!config.KnownClusters.Contains(cluster, StringComparer.Ordinal))
+                {
+                    throw new UserInputException($"unknown cluster '{cluster}': known clusters are {string.Join(", ", config.KnownClusters)} (clusters.known in .scaffold.yaml)");
+                }
+
+                expander.Expand(request.TemplateId, request.Name, request.Options, cluster, set);
+            }
+        }
+
+        return Build(repoRoot, set, expander, request.Force);
+    }
+
+    private Plan Build(string repoRoot, RenderSet set, TemplateExpander expander, bool force)
+    {
+        var guard = new PathGuard(fileSystem, repoRoot);
+        var files = Deduplicate(set.Files);
+        var edits = new List<RenderedEdit>(set.Edits);
+        var planned = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        foreach (var group in files.Values.Where(f => f.Definition.Kustomize).GroupBy(f => Folder(f.Path)))
+        {
+            var kustomization = Join(group.Key, KustomizationFile);
+            var names = group.OrderBy(f => f.Definition.Order).ThenBy(f => f.Path, StringComparer.Ordinal).Select(f => Path.GetFileName(f.Path)).ToList();
+            if (!files.TryGetValue(kustomization, out var collector) || !collector.Definition.CollectsResources)
+            {
+                edits.AddRange(names.Select(n => new RenderedEdit(kustomization, "kustomization-resource", n,
+                    new Dictionary<string, string>(StringComparer.Ordinal) { ["path"] = "resources" }, "error", group.First().TemplateId)));
+            }
+        }
+
+        foreach (var collector in files.Values.Where(f => f.Definition.CollectsResources))
+        {
+            var folder = Folder(collector.Path);
+            var resources = files.Values
+                .Where(f => f.Definition.Kustomize && Folder(f.Path) == folder)
+                .OrderBy(f => f.Definition.Order).ThenBy(f => f.Path, StringComparer.Ordinal)
+                .Select(f => Path.GetFileName(f.Path))
+                .ToList();
+            files[collector.Path] = collector with { Content = expander.RenderCollected(collector, resources) };
+        }
+
+        var changes = new Dictionary<string, PlannedChange>(StringComparer.Ordinal);
+        foreach (var file in files.Values)
+        {
+            var absolute = guard.Resolve(file.Path);
+            var after = Encoding.UTF8.GetBytes(file.Content!);
+            var before = fileSystem.FileExists(absolute) ? fileSystem.ReadAllBytes(absolute) : null;
+            var action = before switch
+            {
+                null => ChangeAction.Create,
+                _ when before.AsSpan().SequenceEqual(after) => ChangeAction.Identical,
+                _ when file.Definition.IfExists == "skip" => ChangeAction.Keep,
+                _ when force => ChangeAction.Update,
+                _ => ChangeAction.Conflict,
+            };
+            changes[file.Path] = new PlannedChange(file.Path, action, before, action == ChangeAction.Keep ? before! : after, [$"from template '{file.TemplateId}'"]);
+            planned[file.Path] = file.Content!;
+        }
+
+        foreach (var edit in edits)
+        {
+            ApplyEdit(edit, guard, changes);
+        }
+
+        var plan = new Plan(
+            repoRoot,
+            changes.Values.OrderBy(c => c.Path, StringComparer.Ordinal).ToList(),
+            set.Messages.Distinct(StringComparer.Ordinal).ToList());
+        PlanValidator.Validate(plan);
+        return plan;
+    }
+
+    private void ApplyEdit(RenderedEdit edit, PathGuard guard, Dictionary<string, PlannedChange> changes)
+    {
+        if (!inserters.TryGetValue(edit.Inserter, out var inserter))
+        {
+            throw new UserInputException($"template '{edit.TemplateId}': unknown inserter '{edit.Inserter}'; known: {string.Join(", ", inserters.Keys.Order(StringComparer.Ordinal))}");
+        }
+
+        var absolute = guard.Resolve(edit.Path);
+        changes.TryGetValue(edit.Path, out var current);
+        byte[]? before = current?.Before;
+        byte[] content;
+        if (current is not null)
+        {
+            content = current.After;
+        }
+        else if (fileSystem.FileExists(absolute))
+        {
+            before = fileSystem.ReadAllBytes(absolute);
+            content = before;
+        }
+        else if (edit.IfMissing == "skip")
+        {
+            return;
+        }
+        else
+        {
+            throw new UserInputException($"{edit.Path} does not exist: template '{edit.TemplateId}' needs it to add {Summary(edit)}");
+        }
+
+        var file = EditableText.Decode(content, edit.Path);
+        var updated = inserter.Apply(file, file.Lines(edit.Text), edit.Args, edit.Path);
+        if (updated == file.Text)
+        {
+            changes[edit.Path] = current ?? new PlannedChange(edit.Path, ChangeAction.Identical, before, content, []);
+            return;
+        }
+
+        var after = file.Encode(updated);
+        var action = current?.Action is ChangeAction.Create ? ChangeAction.Create
+            : before is not null && before.AsSpan().SequenceEqual(after) ? ChangeAction.Identical
+            : current?.Action is ChangeAction.Conflict ? ChangeAction.Conflict
+            : ChangeAction.Update;
+        changes[edit.Path] = new PlannedChange(edit.Path, action, before, after, [.. current?.Details ?? [], $"{edit.Inserter}: {Summary(edit)}"]);
+    }
+
+    private static string Summary(RenderedEdit edit)
+    {
+        var firstLine = edit.Text.TrimStart('-', ' ', '\n').Split('\n')[0].Trim();
+        return edit.Args.TryGetValue("key", out var key) ? $"{key}: {firstLine}" : firstLine;
+    }
+
+    private static Dictionary<string, RenderedFile> Deduplicate(IEnumerable<RenderedFile> files)
+    {
+        var result = new Dictionary<string, RenderedFile>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (result.TryGetValue(file.Path, out var existing))
+            {
+                if (existing.Content != file.Content || existing.Definition.CollectsResources != file.Definition.CollectsResources)
+                {
+                    throw new UserInputException($"templates '{existing.TemplateId}' and '{file.TemplateId}' both write {file.Path} with different content");
+                }
+
+                continue;
+            }
+
+            result[file.Path] = file;
+        }
+
+        return result;
+    }
+
+    private static string Folder(string path) => path.Contains('/', StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : string.Empty;
+
+    private static string Join(string folder, string file) => folder.Length == 0 ? file : $"{folder}/{file}";
+}

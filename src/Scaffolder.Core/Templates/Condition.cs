@@ -1,0 +1,64 @@
+using System.Collections;
+
+namespace Scaffolder.Core.Templates;
+
+/// <summary>
+/// Evaluates the small condition language of <c>template.yaml</c>: <c>name</c>, <c>!name</c>, <c>name == value</c>,
+/// <c>name != value</c>, <c>name contains value</c>, joined with <c>&amp;&amp;</c> or <c>||</c> (no parentheses;
+/// <c>&amp;&amp;</c> binds tighter). A name is truthy when it is set, not false, not empty and not an empty list.
+/// </summary>
+public static class Condition
+{
+    /// <summary>Evaluates <paramref name="expression"/> against <paramref name="values"/>; empty means true.</summary>
+    public static bool Evaluate(string? expression, IReadOnlyDictionary<string, object?> values)
+    {
+        if (string.IsNullOrWhiteSpace(expression))
+        {
+            return true;
+        }
+
+        return expression.Split("||").Any(any => any.Split("&&").All(term => Term(term.Trim(), values, expression)));
+    }
+
+    private static bool Term(string term, IReadOnlyDictionary<string, object?> values, string expression)
+    {
+        foreach (var op in new[] { "==", "!=", " contains " })
+        {
+            var at = term.IndexOf(op, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                var value = Lookup(term[..at].Trim(), values, expression);
+                var operand = term[(at + op.Length)..].Trim();
+                return op switch
+                {
+                    "==" => string.Equals(Text(value), operand, StringComparison.Ordinal),
+                    "!=" => !string.Equals(Text(value), operand, StringComparison.Ordinal),
+                    _ => value is IEnumerable items && value is not string && items.Cast<object?>().Any(i => string.Equals(Text(i), operand, StringComparison.Ordinal)),
+                };
+            }
+        }
+
+        return term.StartsWith('!') ? !Truthy(Lookup(term[1..].Trim(), values, expression)) : Truthy(Lookup(term, values, expression));
+    }
+
+    private static object? Lookup(string name, IReadOnlyDictionary<string, object?> values, string expression) =>
+        values.TryGetValue(name, out var value)
+            ? value
+            : throw new InvalidOperationException($"condition '{expression}' names '{name}', which is not a parameter or variable");
+
+    /// <summary>Whether a value counts as true in conditions.</summary>
+    public static bool Truthy(object? value) => value switch
+    {
+        null => false,
+        bool flag => flag,
+        string text => text.Length > 0 && text != "false",
+        ICollection collection => collection.Count > 0,
+        _ => true,
+    };
+
+    private static string? Text(object? value) => value switch
+    {
+        bool flag => flag ? "true" : "false",
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Scaffolder.Core.Config;
+using Scaffolder.Core.Rendering;
+
+namespace Scaffolder.Core.Templates;
+
+/// <summary>
+/// Turns raw option values into typed template values (string, int, bool, list of strings), applying defaults
+/// and validating types, choices, patterns and ranges. Every failure is a one-line <see cref="UserInputException"/>.
+/// </summary>
+public sealed class ParameterResolver(TemplateRenderer renderer)
+{
+    private static readonly Regex Dns1123Label = new("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>Validates the positional name of a template.</summary>
+    public static void ValidateName(string name, TemplateDefinition template)
+    {
+        if (template.NameKind == "text")
+        {
+            if (string.IsNullOrWhiteSpace(name) || name.Length > 200 || name.Any(char.IsControl))
+            {
+                throw new UserInputException($"invalid {template.Id} title: it must be one line of 1 to 200 characters");
+            }
+
+            return;
+        }
+
+        RequireLabel(name, "name");
+    }
+
+    /// <summary>Validates a DNS-1123 label (Kubernetes object and namespace names).</summary>
+    public static void RequireLabel(string value, string what)
+    {
+        if (value.Length is 0 or > 63 || !Dns1123Label.IsMatch(value))
+        {
+            throw new UserInputException(
+                $"invalid {what} '{Printable(value)}': use a DNS-1123 label (1-63 lowercase letters, digits or '-', starting and ending with a letter or digit)");
+        }
+    }
+
+    /// <summary>Resolves every parameter of <paramref name="template"/> from <paramref name="raw"/> (kebab-case name → tokens).</summary>
+    public Dictionary<string, object?> Resolve(
+        TemplateDefinition template,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> raw,
+        Dictionary<string, object?> context,
+        ScaffoldConfig config)
+    {
+        var known = template.Parameters.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var unknown = raw.Keys.FirstOrDefault(k => !known.Contains(k));
+        if (unknown is not null)
+        {
+            throw new UserInputException($"template '{template.Id}' has no option --{unknown}");
+        }
+
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var parameter in template.Parameters)
+        {
+            var key = CamelCase(parameter.Name);
+            IReadOnlyList<string>? tokens = raw.TryGetValue(parameter.Name, out var given) ? given : null;
+            if (tokens is null)
+            {
+                if (parameter.Required)
+                {
+                    throw new UserInputException($"{template.Id}: --{parameter.Name} is required ({parameter.Description.TrimEnd('.')})");
+                }
+
+                tokens = parameter.Default is null
+                    ? []
+                    : SplitDefault(renderer.Render(parameter.Default, Merge(context, values), $"{template.Id} --{parameter.Name} default"), parameter);
+                if (tokens.Count == 0)
+                {
+                    values[key] = parameter.Type switch { "list" => new List<string>(), "bool" => false, _ => null };
+                    continue;
+                }
+            }
+
+            values[key] = Convert(parameter, tokens, template.Id, config);
+        }
+
+        return values;
+    }
+
+    /// <summary>Converts a kebab-case parameter name to the camelCase name templates use.</summary>
+    public static string CamelCase(string kebab)
+    {
+        var parts = kebab.Split('-');
+        return parts[0] + string.Concat(parts.Skip(1).Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
+    }
+
+    private static List<string> SplitDefault(string rendered, ParameterDefinition parameter) =>
+        parameter.Type == "list"
+            ? rendered.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()
+            : rendered.Length == 0 ? [] : [rendered];
+
+    private static Dictionary<string, object?> Merge(Dictionary<string, object?> context, Dictionary<string, object?> values)
+    {
+        var merged = new Dictionary<string, object?>(context, StringComparer.Ordinal);
+        foreach (var (key, value) in values)
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
+
+    private static object? Convert(ParameterDefinition parameter, IReadOnlyList<string> tokens, string templateId, ScaffoldConfig config)
+    {
+        var option = $"--{parameter.Name}";
+        if (parameter.Type != "list" && tokens.Count > 1)
+        {
+            throw new UserInputException($"{templateId}: {option} takes one value, got {tokens.Count}");
+        }
+
+        switch (parameter.Type)
+        {
+            case "string":
+                return CheckString(parameter, tokens[0], option);
+            case "int":
+                if (!int.TryParse(tokens[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+                {
+                    throw new UserInputException($"{templateId}: {option} must be a whole number, not '{Printable(tokens[0])}'");
+                }
+
+                if (number < (parameter.Min ?? int.MinValue) || number > (parameter.Max ?? int.MaxValue))
+                {
+                    throw new UserInputException($"{templateId}: {option} must be between {parameter.Min} and {parameter.Max}, not {number}");
+                }
+
+                return number;
+            case "bool":
+                return tokens[0] switch
+                {
+                    "true" => true,
+                    "false" => false,
+                    _ => throw new UserInputException($"{templateId}: {option} must be true or false, not '{Printable(tokens[0])}'"),
+                };
+            case "choice":
+                return CheckChoice(parameter, tokens[0], option, config);
+            case "list":
+                var items = tokens
+                    .SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries))
+                    .Select(item => item.Length == 0
+                        ? throw new UserInputException($"{templateId}: {option} has an empty item")
+                        : Choices(parameter, config).Count > 0 ? CheckChoice(parameter, item, option, config) : CheckString(parameter, item, option))
+                    .Distinct(StringComparer.Ordinal)
+                    .ToList();
+                return items;
+            default:
+                throw new UserInputException($"template '{templateId}': parameter '{parameter.Name}' has unknown type '{parameter.Type}'");
+        }
+    }
+
+    private static string CheckString(ParameterDefinition parameter, string value, string option)
+    {
+        if (value.Any(char.IsControl))
+        {
+            throw new UserInputException($"{option} must be a single line without control characters");
+        }
+
+        if (parameter.Pattern is not null && !Regex.IsMatch(value, $"^(?:{parameter.Pattern})$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        {
+            throw new UserInputException($"invalid {option} '{Printable(value)}': {parameter.PatternDescription ?? $"must match {parameter.Pattern}"}");
+        }
+
+        return value;
+    }
+
+    private static string CheckChoice(ParameterDefinition parameter, string value, string option, ScaffoldConfig config)
+    {
+        var choices = Choices(parameter, config);
+        return choices.Contains(value, StringComparer.Ordinal)
+            ? value
+            : throw new UserInputException($"invalid {option} '{Printable(value)}': choose one of {string.Join(", ", choices)}");
+    }
+
+    /// <summary>The allowed values of a choice or list parameter.</summary>
+    public static IReadOnlyList<string> Choices(ParameterDefinition parameter, ScaffoldConfig config) =>
+        parameter.ChoicesFrom is null ? parameter.Choices : config.Strings(parameter.ChoicesFrom);
+
+    private static string Printable(string value)
+    {
+        var shown = value.Length > 80 ? value[..80] + "…" : value;
+        return new string(shown.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text;
+using Scaffolder.Core.IO;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Scaffolder.Core.Templates;
+
+/// <summary>
+/// The templates available in a repository: the built-in ones embedded in the tool, overridden or extended by
+/// folders in <c>.scaffold/templates/&lt;id&gt;/</c>. Shared partials live in <c>_partials/</c> (a repository
+/// partial of the same name replaces the built-in one).
+/// </summary>
+public sealed class TemplateCatalog
+{
+    /// <summary>The repository folder holding template overrides.</summary>
+    public const string RepoTemplatesFolder = ".scaffold/templates";
+
+    private const string PartialsFolder = "_partials";
+    private const string ResourcePrefix = "templates/";
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .Build();
+
+    private readonly Dictionary<string, Func<string, string?>> folders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LoadedTemplate> loaded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> partials = new(StringComparer.Ordinal);
+
+    private TemplateCatalog()
+    {
+    }
+
+    /// <summary>Template ids, sorted.</summary>
+    public IReadOnlyList<string> Ids => folders.Keys.Where(id => id != PartialsFolder).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Shared partials (name → text).</summary>
+    public IReadOnlyDictionary<string, string> Partials => partials;
+
+    /// <summary>Builds the catalog for a repository (its overrides folder may be absent).</summary>
+    public static TemplateCatalog Create(IFileSystem fileSystem, string? repoRoot)
+    {
+        var catalog = new TemplateCatalog();
+        var assembly = typeof(TemplateCatalog).Assembly;
+        var embedded = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var id in embedded.Select(n => n[ResourcePrefix.Length..].Split('/')[0]).Distinct())
+        {
+            var prefix = $"{ResourcePrefix}{id}/";
+            catalog.folders[id] = file => embedded.Contains(prefix + file) ? ReadResource(prefix + file) : null;
+        }
+
+        var repoFolder = repoRoot is null ? null : Path.Combine(repoRoot, RepoTemplatesFolder);
+        if (repoFolder is not null && fileSystem.DirectoryExists(repoFolder))
+        {
+            foreach (var dir in fileSystem.EnumerateDirectories(repoFolder))
+            {
+                var id = Path.GetFileName(dir);
+                var builtIn = catalog.folders.GetValueOrDefault(id);
+                catalog.folders[id] = file =>
+                {
+                    var path = Path.Combine(dir, file);
+                    if (fileSystem.FileExists(path))
+                    {
+                        return Encoding.UTF8.GetString(fileSystem.ReadAllBytes(path)).TrimStart('\uFEFF');
+                    }
+
+                    return id == PartialsFolder ? builtIn?.Invoke(file) : null;
+                };
+            }
+        }
+
+        catalog.LoadPartials(embedded, repoFolder, fileSystem);
+        return catalog;
+    }
+
+    /// <summary>Returns the template with <paramref name="id"/>; unknown ids are a user error.</summary>
+    public LoadedTemplate Get(string id)
+    {
+        if (loaded.TryGetValue(id, out var template))
+        {
+            return template;
+        }
+
+        if (!folders.TryGetValue(id, out var read) || id == PartialsFolder)
+        {
+            throw new UserInputException($"unknown template '{id}'; known: {string.Join(", ", Ids)}");
+        }
+
+        var text = read("template.yaml") ?? throw new UserInputException($"template '{id}' has no template.yaml");
+        TemplateDefinition definition;
+        try
+        {
+            definition = Deserializer.Deserialize<TemplateDefinition>(text) ?? new TemplateDefinition();
+        }
+        catch (YamlException ex)
+        {
+            throw new UserInputException($"templates/{id}/template.yaml:{ex.Start.Line}:{ex.Start.Column}: {Config.YamlTree.FirstLine(ex)}");
+        }
+
+        if (definition.Id != id)
+        {
+            throw new UserInputException($"templates/{id}/template.yaml: id '{definition.Id}' does not match its folder '{id}'");
+        }
+
+        template = new LoadedTemplate(definition, file => read(file)
+            ?? throw new UserInputException($"template '{id}' has no file '{file}'"));
+        loaded[id] = template;
+        return template;
+    }
+
+    private void LoadPartials(HashSet<string> embedded, string? repoFolder, IFileSystem fileSystem)
+    {
+        var prefix = $"{ResourcePrefix}{PartialsFolder}/";
+        foreach (var name in embedded.Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            partials[Path.GetFileNameWithoutExtension(name[prefix.Length..])] = ReadResource(name);
+        }
+
+        var repoPartials = repoFolder is null ? null : Path.Combine(repoFolder, PartialsFolder);
+        if (repoPartials is not null && fileSystem.DirectoryExists(repoPartials))
+        {
+            foreach (var file in fileSystem.EnumerateFiles(repoPartials, recursive: false).Where(f => f.EndsWith(".hbs", StringComparison.Ordinal)))
+            {
+                partials[Path.GetFileNameWithoutExtension(file)] = Encoding.UTF8.GetString(fileSystem.ReadAllBytes(file));
+            }
+        }
+    }
+
+    private static string ReadResource(string name)
+    {
+        using var stream = typeof(TemplateCatalog).Assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}
+
+/// <summary>A parsed template and access to its files.</summary>
+/// <param name="Definition">The parsed <c>template.yaml</c>.</param>
+/// <param name="ReadFile">Reads a file of the template folder by relative name.</param>
+public sealed record LoadedTemplate(TemplateDefinition Definition, Func<string, string> ReadFile);

@@ -1,0 +1,157 @@
+namespace Scaffolder.Core.Templates;
+
+/// <summary>A template as declared in its <c>template.yaml</c>.</summary>
+public sealed class TemplateDefinition
+{
+    /// <summary>The template id, the subcommand of <c>scaffold new</c>.</summary>
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>One line saying what the template generates.</summary>
+    public string Description { get; set; } = string.Empty;
+
+    /// <summary>What the positional name argument means.</summary>
+    public string NameDescription { get; set; } = "Name of the generated object (a DNS-1123 label).";
+
+    /// <summary><c>label</c> (a DNS-1123 label, the default) or <c>text</c> (free single-line text, e.g. a title).</summary>
+    public string NameKind { get; set; } = "label";
+
+    /// <summary><c>cluster</c> renders once per target cluster; <c>repo</c> renders once.</summary>
+    public string Scope { get; set; } = "cluster";
+
+    /// <summary>Typed parameters, each a <c>--option</c>.</summary>
+    public List<ParameterDefinition> Parameters { get; set; } = [];
+
+    /// <summary>Values computed from parameters and config, in order, available to every file of the template.</summary>
+    public Dictionary<string, string> Variables { get; set; } = [];
+
+    /// <summary>Files to create.</summary>
+    public List<FileDefinition> Files { get; set; } = [];
+
+    /// <summary>Edits of existing (or planned) files through named inserters.</summary>
+    public List<EditDefinition> Edits { get; set; } = [];
+
+    /// <summary>Other templates rendered into the same plan.</summary>
+    public List<IncludeDefinition> Includes { get; set; } = [];
+
+    /// <summary>Messages printed after generation (Handlebars), for example the SSM parameters to create.</summary>
+    public List<ConditionalText> Messages { get; set; } = [];
+
+    /// <summary>Rules rejecting parameter combinations (exit 2), checked before rendering.</summary>
+    public List<ConditionalText> Errors { get; set; } = [];
+}
+
+/// <summary>A typed template parameter.</summary>
+public sealed class ParameterDefinition
+{
+    /// <summary>Kebab-case name; the option is <c>--name</c>, templates read it in camelCase.</summary>
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>string, int, bool, choice or list.</summary>
+    public string Type { get; set; } = "string";
+
+    /// <summary>Help text.</summary>
+    public string Description { get; set; } = string.Empty;
+
+    /// <summary>Whether the option must be given.</summary>
+    public bool Required { get; set; }
+
+    /// <summary>Default value (Handlebars, may use config and earlier parameters); a list default is comma-separated.</summary>
+    public string? Default { get; set; }
+
+    /// <summary>Value used when a choice option is given without a value (<c>--database</c> alone).</summary>
+    public string? ImplicitValue { get; set; }
+
+    /// <summary>Allowed values of a choice, or of each list item.</summary>
+    public List<string> Choices { get; set; } = [];
+
+    /// <summary>Config key (dotted) whose list gives the allowed values instead of <see cref="Choices"/>.</summary>
+    public string? ChoicesFrom { get; set; }
+
+    /// <summary>Regular expression each string value (or list item) must match in full.</summary>
+    public string? Pattern { get; set; }
+
+    /// <summary>Human description of <see cref="Pattern"/> for error messages.</summary>
+    public string? PatternDescription { get; set; }
+
+    /// <summary>Smallest allowed int.</summary>
+    public int? Min { get; set; }
+
+    /// <summary>Largest allowed int.</summary>
+    public int? Max { get; set; }
+}
+
+/// <summary>A file the template creates.</summary>
+public sealed class FileDefinition
+{
+    /// <summary>Repository-relative target path (Handlebars).</summary>
+    public string Path { get; set; } = string.Empty;
+
+    /// <summary>The Handlebars file in the template folder.</summary>
+    public string Template { get; set; } = string.Empty;
+
+    /// <summary>Condition (see <see cref="Condition"/>); the file is skipped when false.</summary>
+    public string? When { get; set; }
+
+    /// <summary><c>conflict</c> (default: a different existing file is a conflict) or <c>skip</c> (keep the existing file).</summary>
+    public string IfExists { get; set; } = "conflict";
+
+    /// <summary>Register the file in the kustomization.yaml of its folder.</summary>
+    public bool Kustomize { get; set; }
+
+    /// <summary>Position in the kustomization's resource list (lower first).</summary>
+    public int Order { get; set; } = 50;
+
+    /// <summary>This file is a kustomization: it is rendered last, with <c>resources</c> set to the registered files of its folder.</summary>
+    public bool CollectsResources { get; set; }
+}
+
+/// <summary>An edit of a file through a named inserter.</summary>
+public sealed class EditDefinition
+{
+    /// <summary>The inserter name, e.g. <c>yaml-list-item</c>.</summary>
+    public string Inserter { get; set; } = string.Empty;
+
+    /// <summary>Repository-relative path of the edited file (Handlebars).</summary>
+    public string File { get; set; } = string.Empty;
+
+    /// <summary>Condition; the edit is skipped when false.</summary>
+    public string? When { get; set; }
+
+    /// <summary>A Handlebars file in the template folder rendering the inserted text.</summary>
+    public string? Template { get; set; }
+
+    /// <summary>Inline Handlebars text inserted (instead of <see cref="Template"/>).</summary>
+    public string? Value { get; set; }
+
+    /// <summary>Inserter arguments (Handlebars values).</summary>
+    public Dictionary<string, string> With { get; set; } = [];
+
+    /// <summary>When the file does not exist: <c>error</c> (default) or <c>skip</c>.</summary>
+    public string IfMissing { get; set; } = "error";
+}
+
+/// <summary>Another template rendered as part of this one.</summary>
+public sealed class IncludeDefinition
+{
+    /// <summary>The included template id.</summary>
+    public string Template { get; set; } = string.Empty;
+
+    /// <summary>Condition; the include is skipped when false.</summary>
+    public string? When { get; set; }
+
+    /// <summary>The name passed to the included template (Handlebars; default: this template's name).</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Parameter values passed (Handlebars); a value that is exactly <c>{{param}}</c> passes the value itself, lists included.</summary>
+    public Dictionary<string, string> With { get; set; } = [];
+}
+
+/// <summary>A Handlebars text shown under a condition.</summary>
+public sealed class ConditionalText
+{
+    /// <summary>Condition; the text applies when true (always when empty).</summary>
+    public string? When { get; set; }
+
+    /// <summary>The text (Handlebars).</summary>
+    public string Text { get; set; } = string.Empty;
+}
