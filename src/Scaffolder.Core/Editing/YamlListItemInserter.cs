@@ -41,14 +41,15 @@ public sealed class YamlListItemInserter(string name = "yaml-list-item") : IInse
         string updated;
         if (sequence.Style == SequenceStyle.Flow)
         {
-            if (sequence.Children.Count > 0 || sequence.Start.Line != sequence.End.Line)
+            var start = lines.StartOf((int)sequence.Start.Line - 1) + (int)sequence.Start.Column - 1;
+            var close = file.Text.IndexOf(']', start);
+            if (sequence.Children.Count > 0 || close < 0 || file.Text[(start + 1)..close].Trim().Length > 0)
             {
                 throw new UserInputException($"cannot edit {displayPath}: '{path}' is a flow-style list (line {sequence.Start.Line}); rewrite it as a block list ('- item' per line) to let scaffold edit it");
             }
 
             // `key: []` → `key:` followed by the new block item.
-            var start = lines.StartOf((int)sequence.Start.Line - 1) + (int)sequence.Start.Column - 1;
-            var end = lines.StartOf((int)sequence.End.Line - 1) + (int)sequence.End.Column - 1;
+            var end = close + 1;
             var rest = file.Text[end..];
             var trailing = rest[..(rest.IndexOf('\n') is var nl and >= 0 ? nl : rest.Length)].TrimEnd('\r');
             if (trailing.Trim().Length > 0 && !trailing.TrimStart().StartsWith('#'))
