@@ -31,6 +31,7 @@ public static class CliApp
             root.Subcommands.Add(NewCommand.Create(session, args));
             root.Subcommands.Add(ListCommand.Create(session));
             root.Subcommands.Add(InitCommand.Create(session));
+            root.Subcommands.Add(EvaluateCommand.Create(session));
             var result = root.Parse(args);
             if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
             {

@@ -1,3 +1,4 @@
 using Scaffolder.Cli;
+Console.OutputEncoding = System.Text.Encoding.UTF8;
 
 return CliApp.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory);

@@ -101,6 +101,12 @@ public sealed class ConfigLoader(IFileSystem fileSystem)
 
     private static object? MergeItem(object? shape, YamlNode node, string key)
     {
+        if (shape is null && node is not YamlScalarNode)
+        {
+            // An empty default list has no item shape: its owner validates the items (e.g. evaluate.layers).
+            return YamlTree.ToPlain(node);
+        }
+
         if (shape is not Dictionary<string, object?> map)
         {
             return Merge(shape as string ?? string.Empty, node, key);

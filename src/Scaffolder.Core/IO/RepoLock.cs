@@ -1,8 +1,12 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Scaffolder.Core.IO;
 
 /// <summary>
-/// Serializes processes that change the same repository: an exclusive lock on <c>.git/scaffold.lock</c> (or
-/// <c>.scaffold.lock</c> at the root when there is no <c>.git</c> folder), waited for up to a timeout.
+/// Serializes processes that change the same repository: an exclusive lock on <c>.git/scaffold.lock</c> (or, for a
+/// folder that is not a git work tree, a lock file in the temp folder named after the root's path, so nothing
+/// untracked appears in the tree), waited for up to a timeout.
 /// </summary>
 public sealed class RepoLock : IDisposable
 {
@@ -14,7 +18,9 @@ public sealed class RepoLock : IDisposable
     public static RepoLock Acquire(string repoRoot, TimeSpan timeout)
     {
         var git = Path.Combine(repoRoot, ".git");
-        var path = Directory.Exists(git) ? Path.Combine(git, "scaffold.lock") : Path.Combine(repoRoot, ".scaffold.lock");
+        var path = Directory.Exists(git)
+            ? Path.Combine(git, "scaffold.lock")
+            : Path.Combine(Path.GetTempPath(), $"scaffold-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(repoRoot))))[..16]}.lock");
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
