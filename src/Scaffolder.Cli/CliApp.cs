@@ -35,7 +35,7 @@ public static class CliApp
             var result = root.Parse(args);
             if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
             {
-                error.WriteLine($"error: {result.Errors[0].Message}");
+                error.WriteLine($"error: {string.Join(' ', result.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
                 return InvalidInput;
             }
 

@@ -49,8 +49,9 @@ public sealed class TestRepo : IDisposable
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
-    /// <summary>Every file (relative path → bytes), excluding .git.</summary>
-    public SortedDictionary<string, byte[]> Snapshot() => SnapshotOf(Root);
+    /// <summary>Every file (relative path → content, bytes mapped 1:1 to chars so any byte change shows), excluding .git.</summary>
+    public SortedDictionary<string, string> Snapshot() =>
+        new(SnapshotOf(Root).ToDictionary(p => p.Key, p => System.Text.Encoding.Latin1.GetString(p.Value)), StringComparer.Ordinal);
 
     public static SortedDictionary<string, byte[]> SnapshotOf(string root)
     {

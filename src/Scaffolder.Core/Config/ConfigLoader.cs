@@ -15,6 +15,9 @@ public sealed class ConfigLoader(IFileSystem fileSystem)
     /// <summary>The file name of the repository configuration.</summary>
     public const string FileName = ".scaffold.yaml";
 
+    /// <summary>Mappings whose keys are the user's (label sets): a given mapping replaces the default, values must be single values.</summary>
+    private static readonly HashSet<string> OpenMappings = new(StringComparer.Ordinal) { "monitoring.ruleLabels" };
+
     /// <summary>The commented default configuration, as shipped.</summary>
     public static string DefaultsText { get; } = ReadDefaults();
 
@@ -76,6 +79,14 @@ public sealed class ConfigLoader(IFileSystem fileSystem)
                 if (node is not YamlMappingNode mapping)
                 {
                     throw Error(node, $"'{key}' must be a mapping");
+                }
+
+                if (OpenMappings.Contains(key))
+                {
+                    return mapping.Children.ToDictionary(
+                        p => ((YamlScalarNode)p.Key).Value ?? string.Empty,
+                        p => (object?)CheckScalar(string.Empty, p.Value as YamlScalarNode ?? throw Error(p.Value, $"'{key}' values must be single values"), key),
+                        StringComparer.Ordinal);
                 }
 
                 var copy = new Dictionary<string, object?>(map, StringComparer.Ordinal);

@@ -70,10 +70,10 @@ public sealed class SnapshotTests
     {
         var args = Scenarios.Single(s => s.Id == id).Args;
         using var repo = TestRepo.FromSample();
-        var before = repo.Snapshot();
+        var before = TestRepo.SnapshotOf(repo.Root);
         var result = repo.Run(args);
         result.ExitCode.ShouldBe(0, $"scaffold {string.Join(' ', args)} failed: {result.Error}");
-        var after = repo.Snapshot();
+        var after = TestRepo.SnapshotOf(repo.Root);
         var changed = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var (path, bytes) in after)
         {
