@@ -25,7 +25,9 @@ public sealed class YamlListItemInserter(string name = "yaml-list-item") : IInse
         var item = ParseItem(insertion, displayPath);
         if (node is not YamlSequenceNode sequence)
         {
-            throw new UserInputException($"cannot edit {displayPath}: '{path}' is not a list");
+            throw new UserInputException(node is null
+                ? $"cannot edit {displayPath}: it has no list at '{path}'"
+                : $"cannot edit {displayPath}: '{path}' is not a list");
         }
 
         YamlLocator.RefuseAnchors(sequence, displayPath, path);

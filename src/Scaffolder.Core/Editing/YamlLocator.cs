@@ -32,13 +32,15 @@ internal static class YamlLocator
         var documents = stream.Documents
             .Select(d => d.RootNode)
             .OfType<YamlMappingNode>()
-            .Where(root => kind is null || Scalar(root, "kind") == kind)
+            .Where(root => kind is not null ? Scalar(root, "kind") == kind : root.Children.ContainsKey(path.Split('.')[0]))
             .Where(root => name is null || (root.Children.TryGetValue("metadata", out var meta) && meta is YamlMappingNode m && Scalar(m, "name") == name))
             .ToList();
-        var what = kind is null ? "a YAML document" : $"a {kind}{(name is null ? string.Empty : $" named {name}")}";
+        var what = kind is null ? $"document with '{path.Split('.')[0]}'" : $"{kind}{(name is null ? string.Empty : $" named {name}")}";
         if (documents.Count != 1)
         {
-            throw new UserInputException($"cannot edit {displayPath}: expected exactly one {what}, found {documents.Count}");
+            throw new UserInputException(kind is null && documents.Count == 0
+                ? $"cannot edit {displayPath}: it has no list at '{path}'"
+                : $"cannot edit {displayPath}: expected exactly one {what}, found {documents.Count}");
         }
 
         var keys = path.Split('.');
@@ -47,7 +49,7 @@ internal static class YamlLocator
         {
             if (!current.Children.TryGetValue(key, out var next) || next is not YamlMappingNode mapping)
             {
-                throw new UserInputException($"cannot edit {displayPath}: {what} has no mapping at '{path}' (missing '{key}')");
+                throw new UserInputException($"cannot edit {displayPath}: the {what} has no mapping at '{path}' (missing '{key}')");
             }
 
             current = mapping;
