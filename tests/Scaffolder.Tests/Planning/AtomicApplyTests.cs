@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using Scaffolder.Core;
+using Scaffolder.Core.Config;
+using Scaffolder.Core.IO;
+using Scaffolder.Core.Planning;
+using Scaffolder.Core.Templates;
+using YamlDotNet.RepresentationModel;
+
+namespace Scaffolder.Tests.Planning;
+
+public sealed class AtomicApplyTests
+{
+    private static readonly GenerationRequest App = new("app", "demo", new Dictionary<string, IReadOnlyList<string>>(), ["live", "dev"]);
+
+    /// <summary>Fails the N-th mutating call (write, move, create directory).</summary>
+    private sealed class FailingFileSystem(int failAt) : IFileSystem
+    {
+        private int calls;
+
+        public int Calls => calls;
+
+        public bool FileExists(string path) => PhysicalFileSystem.Instance.FileExists(path);
+
+        public bool DirectoryExists(string path) => PhysicalFileSystem.Instance.DirectoryExists(path);
+
+        public byte[] ReadAllBytes(string path) => PhysicalFileSystem.Instance.ReadAllBytes(path);
+
+        public void WriteAllBytes(string path, byte[] content)
+        {
+            Step();
+            PhysicalFileSystem.Instance.WriteAllBytes(path, content);
+        }
+
+        public void CreateDirectory(string path)
+        {
+            Step();
+            PhysicalFileSystem.Instance.CreateDirectory(path);
+        }
+
+        public void Move(string source, string destination)
+        {
+            Step();
+            PhysicalFileSystem.Instance.Move(source, destination);
+        }
+
+        public void DeleteFile(string path) => PhysicalFileSystem.Instance.DeleteFile(path);
+
+        public void DeleteDirectory(string path) => PhysicalFileSystem.Instance.DeleteDirectory(path);
+
+        public IEnumerable<string> EnumerateFiles(string directory, bool recursive) => PhysicalFileSystem.Instance.EnumerateFiles(directory, recursive);
+
+        public IEnumerable<string> EnumerateDirectories(string directory) => PhysicalFileSystem.Instance.EnumerateDirectories(directory);
+
+        public string? GetLinkTarget(string path) => PhysicalFileSystem.Instance.GetLinkTarget(path);
+
+        private void Step()
+        {
+            if (++calls == failAt)
+            {
+                throw new IOException($"injected failure at step {failAt}");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_failure_at_any_step_leaves_the_tree_byte_identical()
+    {
+        using var probe = TestRepo.FromSample();
+        var counter = new FailingFileSystem(int.MaxValue);
+        new PlanApplier(counter).Apply(PlanFor(probe));
+        var steps = counter.Calls;
+        steps.ShouldBeGreaterThan(20, "a two-cluster app plan has many steps");
+
+        for (var step = 1; step <= steps; step++)
+        {
+            using var repo = TestRepo.FromSample();
+            var before = repo.Snapshot();
+            var plan = PlanFor(repo);
+
+            Should.Throw<IOException>(() => new PlanApplier(new FailingFileSystem(step)).Apply(plan));
+
+            repo.Snapshot().ShouldBe(before, $"tree changed after a failure at step {step} of {steps}");
+            Directory.Exists(repo.PathOf("kubernetes/clusters/dev")).ShouldBeFalse($"created folders are removed (step {step})");
+        }
+    }
+
+    [Fact]
+    public void A_file_changed_after_planning_aborts_the_apply()
+    {
+        using var repo = TestRepo.FromSample();
+        var before = repo.Snapshot();
+        var plan = PlanFor(repo);
+        var resourceSet = "kubernetes/clusters/live/apps/apps-resourceset.yaml";
+        var changed = repo.Read(resourceSet) + "# edited meanwhile\n";
+        repo.Write(resourceSet, changed);
+
+        Should.Throw<ConflictException>(() => new PlanApplier(PhysicalFileSystem.Instance).Apply(plan)).Message.ShouldContain("changed while scaffold was planning");
+
+        before[resourceSet] = changed;
+        repo.Snapshot().ShouldBe(before);
+    }
+
+    [Fact]
+    public void Eight_concurrent_processes_serialize_on_the_lock()
+    {
+        using var repo = TestRepo.FromSample();
+        Directory.CreateDirectory(repo.PathOf(".git"));
+        var cli = Path.Combine(AppContext.BaseDirectory, "scaffold.dll");
+        var processes = Enumerable.Range(1, 8).Select(i => Process.Start(new ProcessStartInfo("dotnet", ["exec", cli, "new", "app", $"app{i}", "--repo", repo.Root])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!).ToList();
+        foreach (var process in processes)
+        {
+            var error = process.StandardError.ReadToEnd();
+            process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            process.ExitCode.ShouldBe(0, error);
+        }
+
+        var stream = new YamlStream();
+        stream.Load(new StringReader(repo.Read("kubernetes/clusters/live/apps/apps-resourceset.yaml")));
+        var names = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode)["spec"])["inputs"]).Children
+            .Select(i => ((YamlScalarNode)((YamlMappingNode)i)["name"]).Value).ToList();
+        names.Order().ShouldBe(new[] { "miniflux" }.Concat(Enumerable.Range(1, 8).Select(i => $"app{i}")).Order());
+        for (var i = 1; i <= 8; i++)
+        {
+            Directory.GetFiles(repo.PathOf($"kubernetes/clusters/live/apps/app{i}")).Length.ShouldBe(6);
+            repo.Read("kubernetes/clusters/live/versions.env").ShouldContain($"app{i}_version=0.1.0");
+        }
+
+        Directory.GetFiles(repo.Root, "*.scaffold-tmp", SearchOption.AllDirectories).ShouldBeEmpty();
+    }
+
+    private static Plan PlanFor(TestRepo repo)
+    {
+        var fs = PhysicalFileSystem.Instance;
+        var planner = new Planner(fs, TemplateCatalog.Create(fs, repo.Root), new ConfigLoader(fs).Load(repo.Root), Planner.DefaultInserters);
+        return planner.Plan(repo.Root, App);
+    }
+}
