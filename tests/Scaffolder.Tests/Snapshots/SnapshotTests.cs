@@ -65,6 +65,20 @@ public sealed class SnapshotTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(ScenarioIds))]
+    public void Scenario_output_passes_scaffold_check(string id)
+    {
+        using var repo = TestRepo.FromSample();
+        var generate = repo.Run(Scenarios.Single(s => s.Id == id).Args);
+        generate.ExitCode.ShouldBe(0, generate.Error);
+
+        var check = repo.Run("check");
+
+        check.ExitCode.ShouldBe(0, check.Output);
+        check.Output.ShouldContain("0 errors, 0 warnings, 0 notes");
+    }
+
     /// <summary>Renders a scenario and returns the files it created or changed.</summary>
     public static SortedDictionary<string, byte[]> Render(string id)
     {

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Globalization;
+using Scaffolder.Core.Check;
+using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.IO;
+
+// Usage: dotnet run -c Release --project bench -- [manifests=20000] [parallelism=1] [dir]
+// Generates a synthetic repo of app folders (namespace, helmrelease, helmrepository, kustomization, canary,
+// rules, secrets, PVC, ExternalSecret, GarageKey: 11 manifests per app) and times RepoChecker on it. Also times the light reader against
+// YamlDotNet's RepresentationModel on the same text.
+var manifests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
+var parallelism = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
+var root = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), $"scaffold-bench-{manifests}");
+var apps = Math.Max(1, manifests / SyntheticRepo.ManifestsPerApp);
+if (!Directory.Exists(root))
+{
+    SyntheticRepo.Write(root, apps);
+}
+
+var checker = new RepoChecker(PhysicalFileSystem.Instance, CheckConventions.Default);
+var options = new CheckOptions { MaxParallelism = parallelism };
+checker.Check(root, [], options);
+CheckReport report = null!;
+var best = TimeSpan.MaxValue;
+var bestCpu = TimeSpan.MaxValue;
+long allocated = 0;
+using var process = Process.GetCurrentProcess();
+for (var run = 0; run < 3; run++)
+{
+    GC.Collect();
+    var before = GC.GetTotalAllocatedBytes(precise: true);
+    process.Refresh();
+    var cpuBefore = process.TotalProcessorTime;
+    var clock = Stopwatch.StartNew();
+    report = checker.Check(root, [], options);
+    clock.Stop();
+    process.Refresh();
+    bestCpu = process.TotalProcessorTime - cpuBefore < bestCpu ? process.TotalProcessorTime - cpuBefore : bestCpu;
+    allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+    best = clock.Elapsed < best ? clock.Elapsed : best;
+}
+
+var seconds = best.TotalSeconds;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{report.ManifestsScanned} manifests in {report.FilesScanned} files, parallelism {parallelism}, best of 3: {best.TotalMilliseconds:F0} ms, " +
+    $"{report.ManifestsScanned / seconds:F0} manifests/s wall; CPU {bestCpu.TotalMilliseconds:F0} ms, {report.ManifestsScanned / bestCpu.TotalSeconds:F0} manifests per CPU-second; {report.Findings.Count} findings, allocated {allocated / 1048576} MiB, " +
+    $"peak working set {process.PeakWorkingSet64 / 1048576} MiB"));
+
+var texts = Directory.EnumerateFiles(Path.Combine(root, "kubernetes"), "*.yaml", SearchOption.AllDirectories).Take(5000).Select(File.ReadAllText).ToList();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reader on {texts.Count} files: light tree {Time(() => texts.ForEach(t => YamlStreamReader.Read(t)))} ms, " +
+    $"RepresentationModel {Time(() => texts.ForEach(t => new YamlDotNet.RepresentationModel.YamlStream().Load(new StringReader(t))))} ms"));
+
+static long Time(Action action)
+{
+    action();
+    var clock = Stopwatch.StartNew();
+    action();
+    return clock.ElapsedMilliseconds;
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Scaffolder.Core;
+using Scaffolder.Core.Check;
+using Scaffolder.Core.Check.Output;
+
+namespace Scaffolder.Cli.Commands;
+
+/// <summary><c>scaffold check [PATH ...]</c>: the architecture review's rules as a repo linter; exit 1 on findings.</summary>
+internal static class CheckCommand
+{
+    private static readonly Uri InformationUri = new("https://github.com/scaffolder/scaffolder/blob/main/docs/check-rules.md");
+
+    public static Command Create(Session session)
+    {
+        var command = new Command("check", "Check the repository against the stack's design patterns and anti-patterns (exit 1 on findings at or above --min-severity).");
+        var paths = new Argument<string[]>("path") { Description = "Files or folders to check (default: the repository root).", Arity = ArgumentArity.ZeroOrMore };
+        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var rules = new Option<string[]>("--rule") { Description = "Only these rule ids (repeatable)." };
+        var exclude = new Option<string[]>("--exclude") { Description = "Skip paths matching this glob (repeatable)." };
+        var minSeverity = new Option<string>("--min-severity") { Description = "Lowest severity reported and counted for the exit code.", DefaultValueFactory = _ => "note" };
+        minSeverity.AcceptOnlyFromAmong("error", "warning", "note");
+        command.Arguments.Add(paths);
+        command.Options.Add(format);
+        command.Options.Add(rules);
+        command.Options.Add(exclude);
+        command.Options.Add(minSeverity);
+        command.SetAction(result =>
+        {
+            var checker = new RepoChecker(session.FileSystem, ConventionsFromConfig.Create(session.Config));
+            var ruleIds = result.GetValue(rules) ?? [];
+            var unknown = ruleIds.FirstOrDefault(id => checker.Rules.All(r => !string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase)));
+            if (unknown is not null)
+            {
+                throw new UserInputException($"unknown rule '{unknown}'; rules are {checker.Rules[0].Id}..{checker.Rules[^1].Id}");
+            }
+
+            var targets = (result.GetValue(paths) ?? []).Select(p => Target(session, p)).ToList();
+            _ = SeverityNames.TryParse(result.GetValue(minSeverity) ?? "note", out var severity);
+            var report = checker.Check(session.RepoRoot, targets, new CheckOptions
+            {
+                RuleIds = ruleIds,
+                ExcludeGlobs = result.GetValue(exclude) ?? [],
+                MinSeverity = severity,
+            });
+            var text = result.GetValue(format) switch
+            {
+                "json" => JsonFormatter.Format(report),
+                "sarif" => SarifFormatter.Format(report, InformationUri, typeof(CheckCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"),
+                _ => TextFormatter.Format(report),
+            };
+            session.Output.WriteLine(text.TrimEnd());
+            return report.HasFindings ? CliApp.Failure : CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static string Target(Session session, string path)
+    {
+        var full = Path.GetFullPath(path, session.RepoRoot);
+        if (!session.FileSystem.FileExists(full) && !session.FileSystem.DirectoryExists(full))
+        {
+            throw new UserInputException($"check: '{path}' does not exist");
+        }
+
+        var relative = Path.GetRelativePath(session.RepoRoot, full);
+        return relative.StartsWith("..", StringComparison.Ordinal)
+            ? throw new UserInputException($"check: '{path}' is outside the repository {session.RepoRoot}")
+            : relative == "." ? string.Empty : relative.Replace('\\', '/');
+    }
+}

@@ -1,0 +1,156 @@
+namespace Scaffolder.Core.Check;
+
+/// <summary>A Gateway API gateway routes may attach to.</summary>
+/// <param name="Name">The gateway name, for example <c>internal</c>.</param>
+/// <param name="Namespace">The gateway namespace, for example <c>istio-gateway</c>.</param>
+/// <param name="DomainVariable">The Flux variable holding its domain, for example <c>internal_domain</c>.</param>
+public sealed record GatewayConvention(string Name, string Namespace, string DomainVariable)
+{
+    /// <summary>The hostname suffix routes on this gateway use, for example <c>.${internal_domain}</c>.</summary>
+    public string HostSuffix => ".${" + DomainVariable + "}";
+}
+
+/// <summary>
+/// Every stack name the check rules need. <see cref="Default"/> holds the defaults of the target stack
+/// (STACK.md); the CLI builds the effective record from the repo's <c>.scaffold.yaml</c>. Rules read names
+/// from here only.
+/// </summary>
+public sealed record CheckConventions
+{
+    /// <summary>The defaults of the target stack.</summary>
+    public static CheckConventions Default { get; } = new();
+
+    /// <summary>The network-policy label prefix; the profile label is <c>&lt;prefix&gt;/profile</c>.</summary>
+    public string LabelPrefix { get; init; } = "network-policy.homelab";
+
+    /// <summary>The allowed network-policy profiles.</summary>
+    public IReadOnlyList<string> Profiles { get; init; } = ["isolated", "internal", "internal-egress", "standard"];
+
+    /// <summary>The access label names (<c>access.&lt;prefix&gt;/&lt;name&gt;</c>).</summary>
+    public IReadOnlyList<string> AccessNames { get; init; } = ["postgres", "dragonfly", "garage-s3", "kube-api"];
+
+    /// <summary>The access name a namespace consuming database secrets needs.</summary>
+    public string PostgresAccess { get; init; } = "postgres";
+
+    /// <summary>The access name a namespace consuming cache secrets needs.</summary>
+    public string DragonflyAccess { get; init; } = "dragonfly";
+
+    /// <summary>The access name a namespace holding a GarageKey needs.</summary>
+    public string GarageAccess { get; init; } = "garage-s3";
+
+    /// <summary>Labels every cluster Namespace carries besides the profile label.</summary>
+    public IReadOnlyList<string> RequiredNamespaceLabels { get; init; } =
+    [
+        "istio.io/dataplane-mode",
+        "pod-security.kubernetes.io/enforce",
+        "pod-security.kubernetes.io/audit",
+        "pod-security.kubernetes.io/warn",
+    ];
+
+    /// <summary>The secret store kind ExternalSecrets reference.</summary>
+    public string SecretStoreKind { get; init; } = "ClusterSecretStore";
+
+    /// <summary>The secret store name ExternalSecrets reference.</summary>
+    public string SecretStoreName { get; init; } = "aws-ssm";
+
+    /// <summary>The ExternalSecret apiVersion.</summary>
+    public string ExternalSecretApiVersion { get; init; } = "external-secrets.io/v1";
+
+    /// <summary>The cluster names.</summary>
+    public IReadOnlyList<string> Clusters { get; init; } = ["live", "dev", "integration"];
+
+    /// <summary>The SSM key root.</summary>
+    public string SsmKeyRoot { get; init; } = "/homelab/kubernetes/";
+
+    /// <summary>The allowed SSM key prefixes: the root followed by <c>${cluster_name}</c>, <c>shared</c> or a cluster name.</summary>
+    public IReadOnlyList<string> SsmKeyPrefixes =>
+        [SsmKeyRoot + "${cluster_name}/", SsmKeyRoot + "shared/", .. Clusters.Select(c => SsmKeyRoot + c + "/")];
+
+    /// <summary>The allowed storage classes.</summary>
+    public IReadOnlyList<string> StorageClasses { get; init; } = ["fast", "slow", "fast-ephemeral", "slow-media"];
+
+    /// <summary>The gateways routes may attach to.</summary>
+    public IReadOnlyList<GatewayConvention> Gateways { get; init; } =
+    [
+        new("internal", "istio-gateway", "internal_domain"),
+        new("external", "istio-gateway", "external_domain"),
+    ];
+
+    /// <summary>The homepage annotation prefix.</summary>
+    public string HomepageAnnotationPrefix { get; init; } = "gethomepage.dev/";
+
+    /// <summary>The homepage annotations a listed route carries (after the prefix).</summary>
+    public IReadOnlyList<string> HomepageAnnotations { get; init; } = ["enabled", "name", "group", "icon"];
+
+    /// <summary>Labels every PrometheusRule carries.</summary>
+    public IReadOnlyDictionary<string, string> PrometheusRuleLabels { get; init; } =
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["release"] = "kube-prometheus-stack" };
+
+    /// <summary>The allowed alert severities.</summary>
+    public IReadOnlyList<string> AlertSeverities { get; init; } = ["critical", "warning"];
+
+    /// <summary>The namespace of the CNPG clusters and role secrets.</summary>
+    public string DatabaseNamespace { get; init; } = "database";
+
+    /// <summary>The namespace of the Dragonfly cache.</summary>
+    public string CacheNamespace { get; init; } = "cache";
+
+    /// <summary>The namespace of Garage.</summary>
+    public string GarageNamespace { get; init; } = "garage";
+
+    /// <summary>The CNPG image every Cluster uses.</summary>
+    public string PostgresImage { get; init; } = "ghcr.io/cloudnative-pg/postgresql:${postgresql_image_version}";
+
+    /// <summary>The CNPG instance count every Cluster uses.</summary>
+    public string PostgresInstances { get; init; } = "${default_replica_count}";
+
+    /// <summary>The storage class of CNPG Clusters.</summary>
+    public string PostgresStorageClass { get; init; } = "fast";
+
+    /// <summary>The annotation documenting the recovery procedure of a single-instance Cluster.</summary>
+    public string RecoveryNoteAnnotation { get; init; } = "scaffold.dev/recovery";
+
+    /// <summary>The per-resource suppression annotation: <c>"SCF001,SCF002 -- reason"</c>.</summary>
+    public string IgnoreAnnotation { get; init; } = "scaffold.dev/ignore";
+
+    /// <summary>Repo-relative path globs whose findings are reported as suppressed.</summary>
+    public IReadOnlyList<string> IgnorePaths { get; init; } = [];
+
+    /// <summary>The secret-generator annotation marking a generated Secret.</summary>
+    public string SecretGeneratorAnnotation { get; init; } = "secret-generator.v1.mittwald.de/autogenerate";
+
+    /// <summary>The replicator annotation marking a replica Secret.</summary>
+    public string ReplicateFromAnnotation { get; init; } = "replicator.v1.mittwald.de/replicate-from";
+
+    /// <summary>The <c>stringData</c> keys a Secret may hold literally.</summary>
+    public IReadOnlyList<string> AllowedStringDataKeys { get; init; } = ["username", "admin-user"];
+
+    /// <summary>The directory holding the Kubernetes manifests; file hygiene applies below it.</summary>
+    public string KubernetesPath { get; init; } = "kubernetes/";
+
+    /// <summary>The glob of the directory holding per-cluster files (Namespace labels are checked below it).</summary>
+    public string ClustersPathPattern { get; init; } = "kubernetes/clusters/";
+
+    /// <summary>The glob of the directories holding self-contained app folders.</summary>
+    public string AppsPathPattern { get; init; } = "kubernetes/clusters/*/apps/";
+
+    /// <summary>The files every self-contained app folder has.</summary>
+    public IReadOnlyList<string> RequiredAppFiles { get; init; } =
+        ["namespace.yaml", "helmrepository.yaml", "helmrelease.yaml", "kustomization.yaml", "canary.yaml", "prometheus-rules.yaml"];
+
+    /// <summary>The OpenTofu modules directory.</summary>
+    public string ModulesPath { get; init; } = "infrastructure/modules";
+
+    /// <summary>The name of the Renovate-managed versions files.</summary>
+    public string VersionsFileName { get; init; } = "versions.env";
+
+    /// <summary>The kinds whose files carry a <c># yaml-language-server: $schema=</c> header (kustomization files always do).</summary>
+    public IReadOnlyList<string> SchemaHeaderKinds { get; init; } =
+        ["ExternalSecret", "HTTPRoute", "Canary", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy", "PrometheusRule"];
+
+    /// <summary>The full profile label name.</summary>
+    public string ProfileLabel => LabelPrefix + "/profile";
+
+    /// <summary>The full access label name for <paramref name="access"/>.</summary>
+    public string AccessLabel(string access) => "access." + LabelPrefix + "/" + access;
+}

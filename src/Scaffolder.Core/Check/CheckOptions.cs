@@ -1,0 +1,17 @@
+namespace Scaffolder.Core.Check;
+
+/// <summary>Options of one check run.</summary>
+public sealed record CheckOptions
+{
+    /// <summary>Rule ids to run; empty runs every rule.</summary>
+    public IReadOnlyList<string> RuleIds { get; init; } = [];
+
+    /// <summary>Repo-relative path globs of files not to read at all (<c>*</c>, <c>**</c>, <c>?</c>).</summary>
+    public IReadOnlyList<string> ExcludeGlobs { get; init; } = [];
+
+    /// <summary>Findings below this severity are left out of the report.</summary>
+    public Severity MinSeverity { get; init; } = Severity.Note;
+
+    /// <summary>The number of files checked in parallel; 1 checks on the calling thread.</summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+}

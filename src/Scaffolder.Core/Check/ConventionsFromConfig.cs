@@ -1,0 +1,42 @@
+using Scaffolder.Core.Config;
+
+namespace Scaffolder.Core.Check;
+
+/// <summary>Builds the names the check rules use from the repository's <c>.scaffold.yaml</c> (the one place conventions live).</summary>
+public static class ConventionsFromConfig
+{
+    /// <summary>Maps <paramref name="config"/> onto <see cref="CheckConventions"/>.</summary>
+    public static CheckConventions Create(ScaffoldConfig config)
+    {
+        var ssmPrefix = config.Text("secrets.ssmPrefix");
+        const string clusterVariable = "${cluster_name}";
+        var ssmRoot = ssmPrefix.EndsWith(clusterVariable, StringComparison.Ordinal) ? ssmPrefix[..^clusterVariable.Length] : ssmPrefix.TrimEnd('/') + "/";
+        var apps = config.Text("paths.apps");
+        var clusterAt = apps.IndexOf("{cluster}", StringComparison.Ordinal);
+        return CheckConventions.Default with
+        {
+            LabelPrefix = config.Text("labels.networkPolicyPrefix"),
+            Profiles = config.Strings("networkPolicy.profiles"),
+            AccessNames = config.Strings("networkPolicy.access"),
+            SecretStoreKind = config.Text("secrets.storeKind"),
+            SecretStoreName = config.Text("secrets.storeName"),
+            Clusters = config.KnownClusters,
+            SsmKeyRoot = ssmRoot,
+            StorageClasses = config.Strings("storage.classes"),
+            Gateways = config.Maps("gateways")
+                .Select(g => new GatewayConvention((string)g["name"]!, (string)g["namespace"]!, (string)g["domainVariable"]!))
+                .ToList(),
+            PrometheusRuleLabels = ((IReadOnlyDictionary<string, object?>)config.Get("monitoring.ruleLabels")!)
+                .ToDictionary(p => p.Key, p => Rendering.TemplateRenderer.Text(p.Value), StringComparer.Ordinal),
+            DatabaseNamespace = config.Text("database.namespace"),
+            GarageNamespace = config.Text("garage.namespace"),
+            PostgresImage = $"{config.Text("database.image")}:${{{config.Text("database.imageVariable")}}}",
+            PostgresInstances = $"${{{config.Text("database.replicaVariable")}}}",
+            PostgresStorageClass = config.Text("storage.defaultClass"),
+            ModulesPath = config.Text("paths.modules"),
+            ClustersPathPattern = clusterAt >= 0 ? apps[..clusterAt] : CheckConventions.Default.ClustersPathPattern,
+            AppsPathPattern = apps.Replace("{cluster}", "*", StringComparison.Ordinal).TrimEnd('/') + "/",
+            IgnorePaths = config.Strings("check.ignorePaths"),
+        };
+    }
+}

@@ -1,0 +1,158 @@
+using Scaffolder.Core.Check.Yaml;
+
+namespace Scaffolder.Core.Check;
+
+/// <summary>Extracts the small cross-file facts of one file.</summary>
+internal sealed class FactCollector
+{
+    private readonly CheckConventions _conventions;
+    private readonly PathGlob _appFolders;
+    private readonly string _modulesPrefix;
+
+    public FactCollector(CheckConventions conventions)
+    {
+        _conventions = conventions;
+        _appFolders = new PathGlob(conventions.AppsPathPattern.TrimEnd('/') + "/*/");
+        _modulesPrefix = conventions.ModulesPath.Trim('/') + "/";
+    }
+
+    /// <summary>Adds the facts of <paramref name="file"/> to <paramref name="facts"/>.</summary>
+    public void Collect(SourceFile file, List<object> facts)
+    {
+        var unit = Manifests.UnitOf(file, _appFolders);
+        if (file.Kind == SourceKind.Yaml)
+        {
+            var isAppFolder = _appFolders.TryMatchDirectory(file.RelativePath, out var folder) && folder == file.Directory;
+            var isAppManifest = false;
+            foreach (var document in file.Yaml!.Documents)
+            {
+                isAppManifest |= document.Kind is "HelmRelease" or "Namespace";
+                CollectDocument(file, document, unit, facts);
+            }
+
+            if (isAppFolder)
+            {
+                facts.Add(new AppFileFact(folder, file.FileName, isAppManifest, new SourceLocation(file.RelativePath, 1, 1)));
+            }
+        }
+        else if (file.RelativePath.StartsWith(_modulesPrefix, StringComparison.Ordinal))
+        {
+            CollectTofu(file, facts);
+        }
+    }
+
+    private void CollectTofu(SourceFile file, List<object> facts)
+    {
+        var rest = file.RelativePath[_modulesPrefix.Length..];
+        var slash = rest.IndexOf('/');
+        if (slash < 0)
+        {
+            return;
+        }
+
+        var module = _modulesPrefix + rest[..slash];
+        var inner = rest[(slash + 1)..];
+        if (file.FileName.EndsWith(".tftest.hcl", StringComparison.Ordinal) && inner.StartsWith("tests/", StringComparison.Ordinal))
+        {
+            facts.Add(new TofuTestFact(module));
+        }
+        else if (file.Kind == SourceKind.Terraform && !inner.Contains('/', StringComparison.Ordinal))
+        {
+            facts.Add(new TofuFileFact(module, new SourceLocation(file.RelativePath, 1, 1)));
+        }
+    }
+
+    private void CollectDocument(SourceFile file, YamlDocument document, string unit, List<object> facts)
+    {
+        var map = document.Map;
+        if (map is null)
+        {
+            return;
+        }
+
+        var kind = document.Kind;
+        var at = Locate(file, map.GetEntry("kind")?.Key ?? (YamlNode)map);
+        switch (kind)
+        {
+            case "ServiceMonitor" or "PodMonitor":
+                facts.Add(new MonitorFact(unit));
+                break;
+            case "PrometheusRule":
+                facts.Add(new AlertRuleFact(unit));
+                break;
+            case "Namespace":
+                var labels = document.Labels?.Entries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal) ?? [];
+                var nameNode = map.At("metadata", "name") ?? map;
+                facts.Add(new NamespaceFact(document.Name ?? string.Empty, labels, Locate(file, nameNode)));
+                break;
+            case "Secret":
+                var source = Manifests.Annotation(document, _conventions.ReplicateFromAnnotation);
+                var ns = Manifests.NamespaceOf(file, document);
+                if (source is not null && ns is not null)
+                {
+                    facts.Add(new ReplicaFact(ns, source, at));
+                }
+
+                break;
+            case "GarageKey":
+                facts.Add(new GarageKeyFact(Manifests.NamespaceOf(file, document) ?? string.Empty, document.Name ?? string.Empty, at));
+                break;
+            case "GarageReferenceGrant" when Manifests.NamespaceOf(file, document) is var grantNs && (grantNs is null || grantNs == _conventions.GarageNamespace):
+                facts.Add(new ReferenceGrantFact(document.Name ?? string.Empty));
+                break;
+            case "Cluster" when Manifests.IsCnpg(document):
+                facts.Add(new PostgresClusterFact(document.Name ?? string.Empty, at));
+                break;
+            case "ScheduledBackup" when Manifests.IsCnpg(document) && map.At("spec", "backupOwnerReference")?.Text == "self":
+                facts.Add(new ScheduledBackupFact(map.At("spec", "cluster", "name")?.Text ?? string.Empty));
+                break;
+            case "Pooler" when Manifests.IsCnpg(document):
+                facts.Add(new PoolerFact(map.At("spec", "cluster", "name")?.Text ?? string.Empty));
+                break;
+            case "ResourceSet":
+                CollectRegistryInputs(file, map, facts);
+                break;
+            case "HTTPRoute":
+                facts.Add(new RouteFact(unit, CountHomepage(document.Annotations), at));
+                break;
+        }
+
+        if (Manifests.IsWorkload(kind))
+        {
+            var hasMonitor = kind == "HelmRelease" && Manifests.ValuesEnableMonitoring(map.At("spec", "values"));
+            facts.Add(new WorkloadFact(unit, kind!, document.Name ?? string.Empty, hasMonitor, at));
+        }
+
+        if (Manifests.AppTemplateValues(document) is { } values)
+        {
+            foreach (var route in Manifests.AppTemplateRoutes(values))
+            {
+                var annotations = route.Value.At("annotations") as YamlMapping;
+                facts.Add(new RouteFact(unit, CountHomepage(annotations), Locate(file, route.Key)));
+            }
+        }
+    }
+
+    private static void CollectRegistryInputs(SourceFile file, YamlMapping map, List<object> facts)
+    {
+        if (map.At("spec", "inputs") is not YamlSequence inputs)
+        {
+            return;
+        }
+
+        foreach (var input in inputs.Items.OfType<YamlMapping>())
+        {
+            if (input.GetEntry("name") is { } name && input.Get("path")?.Text is { } path)
+            {
+                facts.Add(new RegistryInputFact(name.Value.Text ?? string.Empty, path.TrimEnd('/'), Locate(file, name.Value)));
+            }
+        }
+    }
+
+    private int CountHomepage(YamlMapping? annotations) =>
+        annotations is null
+            ? 0
+            : _conventions.HomepageAnnotations.Count(a => annotations.Get(_conventions.HomepageAnnotationPrefix + a) is not null);
+
+    private static SourceLocation Locate(SourceFile file, YamlNode node) => new(file.RelativePath, node.Line, node.Column);
+}

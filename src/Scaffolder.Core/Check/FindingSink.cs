@@ -1,0 +1,34 @@
+using Scaffolder.Core.Check.Yaml;
+
+namespace Scaffolder.Core.Check;
+
+/// <summary>Collects the findings of rules; file rules report into the current file.</summary>
+public sealed class FindingSink
+{
+    private readonly List<Finding> _findings = [];
+    private readonly string _file;
+
+    /// <summary>Creates a sink whose location-less reports go to <paramref name="file"/> (repo-relative).</summary>
+    public FindingSink(string file) => _file = file;
+
+    /// <summary>The findings reported so far.</summary>
+    public IReadOnlyList<Finding> Findings => _findings;
+
+    /// <summary>Reports a finding at <paramref name="node"/> of the current file.</summary>
+    public void Report(ICheckRule rule, YamlNode node, string message, string? fix = null)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        Report(rule, _file, node.Line, node.Column, message, fix);
+    }
+
+    /// <summary>Reports a finding at a line and column of the current file.</summary>
+    public void Report(ICheckRule rule, int line, int column, string message, string? fix = null) =>
+        Report(rule, _file, line, column, message, fix);
+
+    /// <summary>Reports a finding at a location of any file.</summary>
+    public void Report(ICheckRule rule, string file, int line, int column, string message, string? fix = null)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        _findings.Add(new Finding(rule.Id, rule.Severity, file, line, column, message, fix ?? rule.Fix));
+    }
+}

@@ -1,0 +1,95 @@
+using Scaffolder.Core.Check.Yaml;
+
+namespace Scaffolder.Core.Check;
+
+/// <summary>Shared helpers for reading manifests the way the stack writes them.</summary>
+internal static class Manifests
+{
+    /// <summary>The workload kinds that need monitoring.</summary>
+    public static bool IsWorkload(string? kind) => kind is "HelmRelease" or "Deployment" or "StatefulSet" or "DaemonSet";
+
+    /// <summary>Whether the document belongs to CloudNativePG.</summary>
+    public static bool IsCnpg(YamlDocument document) =>
+        document.ApiVersion?.StartsWith("postgresql.cnpg.io/", StringComparison.Ordinal) == true;
+
+    /// <summary>The app folder (matching the apps glob) of a file, or its directory otherwise.</summary>
+    public static string UnitOf(SourceFile file, PathGlob appFolders) =>
+        appFolders.TryMatchDirectory(file.RelativePath, out var folder) ? folder : file.Directory;
+
+    /// <summary>Whether the scalar is a YAML true (unquoted).</summary>
+    public static bool IsTrue(YamlNode? node) => node is YamlScalar { IsQuoted: false } s && s.Value is "true" or "True" or "TRUE";
+
+    /// <summary>Whether the scalar is a YAML false (unquoted).</summary>
+    public static bool IsFalse(YamlNode? node) => node is YamlScalar { IsQuoted: false } s && s.Value is "false" or "False" or "FALSE";
+
+    /// <summary>The namespace an object lands in: <c>metadata.namespace</c>, or the database namespace under a <c>config/database/</c> directory.</summary>
+    public static string? NamespaceOf(SourceFile file, YamlDocument document) =>
+        document.Namespace ?? (file.Directory.Contains("/config/database/", StringComparison.Ordinal) ? file.Conventions.DatabaseNamespace : null);
+
+    /// <summary>
+    /// The app-template values roots of a document: <c>spec.values</c> of a HelmRelease of the
+    /// <c>app-template</c> chart, or a kind-less values document with a <c>controllers</c> mapping.
+    /// </summary>
+    public static YamlMapping? AppTemplateValues(YamlDocument document)
+    {
+        if (document.Kind == "HelmRelease")
+        {
+            var chart = document.Map?.At("spec", "chart", "spec", "chart")?.Text;
+            return chart == "app-template" ? document.Map?.At("spec", "values") as YamlMapping : null;
+        }
+
+        return document.Kind is null && document.Map?.Get("controllers") is YamlMapping ? document.Map : null;
+    }
+
+    /// <summary>Whether HelmRelease values enable a ServiceMonitor or PodMonitor.</summary>
+    public static bool ValuesEnableMonitoring(YamlNode? values)
+    {
+        if (values is null)
+        {
+            return false;
+        }
+
+        foreach (var node in values.Descendants())
+        {
+            if (node is not YamlMapping map)
+            {
+                continue;
+            }
+
+            foreach (var entry in map.Entries)
+            {
+                var key = entry.Key.Value;
+                var isMonitorKey = key.Contains("serviceMonitor", StringComparison.OrdinalIgnoreCase)
+                    || key.Contains("podMonitor", StringComparison.OrdinalIgnoreCase);
+                if (isMonitorKey && !IsDisabled(entry.Value))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The route mappings of app-template values (<c>route.&lt;name&gt;</c>).</summary>
+    public static IEnumerable<YamlEntry> AppTemplateRoutes(YamlMapping values) =>
+        values.Get("route") is YamlMapping routes ? routes.Entries.Where(e => e.Value is YamlMapping) : [];
+
+    /// <summary>The <c>labels:</c> key of the metadata, or the metadata name, where label findings are reported.</summary>
+    public static YamlNode LabelsKey(YamlMapping map) =>
+        (map.Get("metadata") as YamlMapping)?.GetEntry("labels")?.Key ?? map.At("metadata", "name") ?? map;
+
+    /// <summary>The text of an annotation or null.</summary>
+    public static string? Annotation(YamlDocument document, string name) => document.Annotations?.Get(name)?.Text;
+
+    private static bool IsDisabled(YamlNode value)
+    {
+        if (IsFalse(value) || value is YamlScalar { IsNull: true })
+        {
+            return true;
+        }
+
+        return value.Descendants().OfType<YamlMapping>().Any(m => IsFalse(m.Get("enabled")))
+            && !value.Descendants().OfType<YamlMapping>().Any(m => IsTrue(m.Get("enabled")));
+    }
+}

@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using System.Text;
+using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.IO;
+
+namespace Scaffolder.Core.Check;
+
+/// <summary>
+/// Checks a repo: walks the given paths, reads each file once (in parallel when allowed), runs file and
+/// manifest rules on it and keeps only findings and small facts, then runs the repository rules on the
+/// facts. Output order is deterministic whatever the parallelism.
+/// </summary>
+public sealed class RepoChecker
+{
+    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal) { ".git", "node_modules", "bin", "obj" };
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly IFileSystem _fileSystem;
+    private readonly CheckConventions _conventions;
+    private readonly IReadOnlyList<ICheckRule> _rules;
+
+    /// <summary>Creates a checker with the built-in rules.</summary>
+    public RepoChecker(IFileSystem fileSystem, CheckConventions conventions)
+        : this(fileSystem, conventions, BuiltInRules.Create(conventions))
+    {
+    }
+
+    /// <summary>Creates a checker with the given rules.</summary>
+    public RepoChecker(IFileSystem fileSystem, CheckConventions conventions, IReadOnlyList<ICheckRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        ArgumentNullException.ThrowIfNull(conventions);
+        ArgumentNullException.ThrowIfNull(rules);
+        _fileSystem = fileSystem;
+        _conventions = conventions;
+        _rules = rules;
+    }
+
+    /// <summary>The rules this checker runs when no filter is given.</summary>
+    public IReadOnlyList<ICheckRule> Rules => _rules;
+
+    /// <summary>
+    /// Checks <paramref name="paths"/> (files or directories, absolute or relative to <paramref name="repoRoot"/>;
+    /// empty checks the whole root). Findings carry paths relative to <paramref name="repoRoot"/>.
+    /// </summary>
+    public CheckReport Check(string repoRoot, IReadOnlyList<string> paths, CheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(repoRoot);
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        var repo = new RepoContext(Path.GetFullPath(repoRoot), _fileSystem, _conventions);
+        var rules = SelectRules(options);
+        var fileRules = rules.OfType<IFileRule>().ToArray();
+        var manifestRules = rules.OfType<IManifestRule>().ToArray();
+        var files = CollectFiles(repo, paths, options);
+        var collector = new FactCollector(_conventions);
+
+        var results = new FileResult[files.Count];
+        if (options.MaxParallelism <= 1)
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                results[i] = CheckFile(repo, files[i], fileRules, manifestRules, collector);
+            }
+        }
+        else
+        {
+            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism },
+                i => results[i] = CheckFile(repo, files[i], fileRules, manifestRules, collector));
+        }
+
+        var facts = new RepoFacts(_conventions);
+        var findings = new List<Finding>();
+        var ignores = new Dictionary<string, IReadOnlyList<IgnoreRange>>(StringComparer.Ordinal);
+        var manifests = 0;
+        foreach (var result in results)
+        {
+            facts.Add(result.Facts);
+            findings.AddRange(result.Findings);
+            manifests += result.Manifests;
+            if (result.Ignores.Count > 0)
+            {
+                ignores[result.File] = result.Ignores;
+            }
+        }
+
+        var repoSink = new FindingSink(string.Empty);
+        foreach (var rule in rules.OfType<IRepositoryRule>())
+        {
+            rule.Check(facts, repoSink);
+        }
+
+        findings.AddRange(repoSink.Findings);
+        var ignoredPaths = _conventions.IgnorePaths.Select(p => new PathGlob(p)).ToArray();
+        var report = findings
+            .Where(f => f.Severity >= options.MinSeverity)
+            .Select(f => IsSuppressed(f, ignores, ignoredPaths) ? f with { Suppressed = true } : f)
+            .OrderBy(f => f.File, StringComparer.Ordinal)
+            .ThenBy(f => f.Line)
+            .ThenBy(f => f.Column)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToList();
+        return new CheckReport(report, [.. rules.OrderBy(r => r.Id, StringComparer.Ordinal)], files.Count, manifests, clock.ElapsedMilliseconds);
+    }
+
+    private List<ICheckRule> SelectRules(CheckOptions options)
+    {
+        if (options.RuleIds.Count == 0)
+        {
+            return [.. _rules];
+        }
+
+        var wanted = options.RuleIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. _rules.Where(r => wanted.Contains(r.Id))];
+    }
+
+    private static bool IsSuppressed(Finding finding, Dictionary<string, IReadOnlyList<IgnoreRange>> ignores, PathGlob[] ignoredPaths) =>
+        ignoredPaths.Any(g => g.IsMatch(finding.File))
+        || (ignores.TryGetValue(finding.File, out var ranges)
+            && ranges.Any(r => finding.Line >= r.StartLine && finding.Line <= r.EndLine && r.RuleIds.Contains(finding.RuleId)));
+
+    private List<(string Relative, SourceKind Kind)> CollectFiles(RepoContext repo, IReadOnlyList<string> paths, CheckOptions options)
+    {
+        var excluded = options.ExcludeGlobs.Select(g => new PathGlob(g)).ToArray();
+        var absolute = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths.Count == 0 ? [repo.Root] : paths)
+        {
+            var full = Path.GetFullPath(Path.Combine(repo.Root, path));
+            if (_fileSystem.FileExists(full))
+            {
+                absolute.Add(full);
+            }
+            else if (_fileSystem.DirectoryExists(full))
+            {
+                Walk(full, absolute);
+            }
+        }
+
+        var files = new List<(string, SourceKind)>();
+        foreach (var path in absolute)
+        {
+            var relative = Path.GetRelativePath(repo.Root, path).Replace('\\', '/');
+            if (KindOf(relative) is { } kind && !excluded.Any(g => g.IsMatch(relative)))
+            {
+                files.Add((relative, kind));
+            }
+        }
+
+        files.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+        return files;
+    }
+
+    private void Walk(string directory, SortedSet<string> files)
+    {
+        foreach (var file in _fileSystem.EnumerateFiles(directory, recursive: false))
+        {
+            files.Add(file);
+        }
+
+        foreach (var child in _fileSystem.EnumerateDirectories(directory))
+        {
+            if (!SkippedDirectories.Contains(Path.GetFileName(child)))
+            {
+                Walk(child, files);
+            }
+        }
+    }
+
+    private static SourceKind? KindOf(string path)
+    {
+        var extension = Path.GetExtension(path);
+        return extension switch
+        {
+            ".yaml" or ".yml" => SourceKind.Yaml,
+            ".tf" => SourceKind.Terraform,
+            ".hcl" or ".tfvars" => SourceKind.Hcl,
+            ".env" => SourceKind.Env,
+            _ => null,
+        };
+    }
+
+    private FileResult CheckFile(
+        RepoContext repo,
+        (string Relative, SourceKind Kind) entry,
+        IFileRule[] fileRules,
+        IManifestRule[] manifestRules,
+        FactCollector collector)
+    {
+        var bytes = _fileSystem.ReadAllBytes(repo.AbsolutePath(entry.Relative));
+        var skip = bytes.AsSpan().StartsWith(Utf8.Preamble) ? Utf8.Preamble.Length : 0;
+        var text = Utf8.GetString(bytes, skip, bytes.Length - skip);
+        var yaml = entry.Kind == SourceKind.Yaml ? YamlStreamReader.Read(text) : null;
+        var file = new SourceFile(repo, entry.Relative, entry.Kind, text, yaml);
+        var sink = new FindingSink(entry.Relative);
+        foreach (var rule in fileRules)
+        {
+            rule.Check(file, sink);
+        }
+
+        var manifests = 0;
+        var ignores = new List<IgnoreRange>();
+        foreach (var document in yaml?.Documents ?? [])
+        {
+            if (document.Root is null)
+            {
+                continue;
+            }
+
+            manifests += document.IsManifest ? 1 : 0;
+            foreach (var rule in manifestRules)
+            {
+                rule.Check(file, document, sink);
+            }
+
+            if (document.Annotations?.Get(_conventions.IgnoreAnnotation)?.Text is { } ignore
+                && IgnoreAnnotation.Parse(ignore) is { HasReason: true } parsed)
+            {
+                ignores.Add(new IgnoreRange(document.StartLine, document.EndLine, parsed.RuleIds));
+            }
+        }
+
+        var facts = new List<object>();
+        collector.Collect(file, facts);
+        return new FileResult(entry.Relative, sink.Findings, facts, ignores, manifests);
+    }
+
+    private sealed record IgnoreRange(int StartLine, int EndLine, IReadOnlySet<string> RuleIds);
+
+    private sealed record FileResult(
+        string File,
+        IReadOnlyList<Finding> Findings,
+        IReadOnlyList<object> Facts,
+        IReadOnlyList<IgnoreRange> Ignores,
+        int Manifests);
+}

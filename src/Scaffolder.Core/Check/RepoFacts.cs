@@ -1,0 +1,138 @@
+namespace Scaffolder.Core.Check;
+
+/// <summary>A location in the repo.</summary>
+/// <param name="File">The repo-relative path.</param>
+/// <param name="Line">The 1-based line.</param>
+/// <param name="Column">The 1-based column.</param>
+public sealed record SourceLocation(string File, int Line, int Column);
+
+/// <summary>A workload (HelmRelease, Deployment, StatefulSet, DaemonSet) and the unit (app folder or directory) it belongs to.</summary>
+public sealed record WorkloadFact(string Unit, string Kind, string Name, bool HasMonitor, SourceLocation Location);
+
+/// <summary>A Namespace object and its labels.</summary>
+public sealed record NamespaceFact(string Name, IReadOnlySet<string> Labels, SourceLocation Location);
+
+/// <summary>A replica Secret: its namespace and its <c>replicate-from</c> source (<c>ns/name</c>).</summary>
+public sealed record ReplicaFact(string Namespace, string Source, SourceLocation Location);
+
+/// <summary>A GarageKey and its namespace.</summary>
+public sealed record GarageKeyFact(string Namespace, string Name, SourceLocation Location);
+
+/// <summary>A CNPG Cluster.</summary>
+public sealed record PostgresClusterFact(string Name, SourceLocation Location);
+
+/// <summary>An app registry input of a ResourceSet (<c>name</c> and <c>path</c>).</summary>
+public sealed record RegistryInputFact(string Name, string Path, SourceLocation Location);
+
+/// <summary>A route (HTTPRoute or app-template <c>route</c> entry) and how many homepage annotations it carries.</summary>
+public sealed record RouteFact(string Unit, int HomepageAnnotations, SourceLocation Location);
+
+/// <summary>A file of an app folder and whether it declares a HelmRelease or Namespace.</summary>
+public sealed record AppFileFact(string Folder, string FileName, bool IsAppManifest, SourceLocation Location);
+
+/// <summary>A <c>.tf</c> file of an OpenTofu module.</summary>
+public sealed record TofuFileFact(string Module, SourceLocation Location);
+
+/// <summary>A unit (app folder or directory) that has a metrics scrape object (ServiceMonitor, PodMonitor).</summary>
+public sealed record MonitorFact(string Unit);
+
+/// <summary>A unit (app folder or directory) that has a PrometheusRule.</summary>
+public sealed record AlertRuleFact(string Unit);
+
+/// <summary>A ScheduledBackup of a CNPG cluster with <c>backupOwnerReference: self</c>.</summary>
+public sealed record ScheduledBackupFact(string Cluster);
+
+/// <summary>A Pooler of a CNPG cluster.</summary>
+public sealed record PoolerFact(string Cluster);
+
+/// <summary>A GarageReferenceGrant in the Garage namespace.</summary>
+public sealed record ReferenceGrantFact(string Name);
+
+/// <summary>An OpenTofu module with a <c>tests/*.tftest.hcl</c> file.</summary>
+public sealed record TofuTestFact(string Module);
+
+/// <summary>
+/// The small cross-file facts gathered while the files were read, in file order. Whole documents are not
+/// kept, so memory stays bounded by the number of relevant objects, not by repo size.
+/// </summary>
+public sealed class RepoFacts
+{
+    /// <summary>Creates an empty fact set for <paramref name="conventions"/>.</summary>
+    public RepoFacts(CheckConventions conventions) => Conventions = conventions;
+
+    /// <summary>The conventions of the run.</summary>
+    public CheckConventions Conventions { get; }
+
+    /// <summary>Workloads in file order.</summary>
+    public List<WorkloadFact> Workloads { get; } = [];
+
+    /// <summary>Units with a ServiceMonitor or PodMonitor object.</summary>
+    public HashSet<string> MonitoredUnits { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Units with a PrometheusRule.</summary>
+    public HashSet<string> AlertedUnits { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Namespace objects in file order.</summary>
+    public List<NamespaceFact> Namespaces { get; } = [];
+
+    /// <summary>Replica Secrets in file order.</summary>
+    public List<ReplicaFact> Replicas { get; } = [];
+
+    /// <summary>GarageKeys in file order.</summary>
+    public List<GarageKeyFact> GarageKeys { get; } = [];
+
+    /// <summary>Names of GarageReferenceGrants in the Garage namespace.</summary>
+    public HashSet<string> ReferenceGrants { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>CNPG Clusters in file order.</summary>
+    public List<PostgresClusterFact> PostgresClusters { get; } = [];
+
+    /// <summary>Cluster names with a ScheduledBackup owned by itself.</summary>
+    public HashSet<string> ScheduledBackups { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Cluster names with a Pooler.</summary>
+    public HashSet<string> Poolers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>App registry inputs in file order.</summary>
+    public List<RegistryInputFact> RegistryInputs { get; } = [];
+
+    /// <summary>Routes in file order.</summary>
+    public List<RouteFact> Routes { get; } = [];
+
+    /// <summary>Files of app folders in file order.</summary>
+    public List<AppFileFact> AppFiles { get; } = [];
+
+    /// <summary>OpenTofu module files in file order.</summary>
+    public List<TofuFileFact> TofuFiles { get; } = [];
+
+    /// <summary>OpenTofu modules with tests.</summary>
+    public HashSet<string> TestedModules { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Adds the facts of one file, keeping file order.</summary>
+    public void Add(IEnumerable<object> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        foreach (var fact in facts)
+        {
+            switch (fact)
+            {
+                case WorkloadFact f: Workloads.Add(f); break;
+                case MonitorFact f: MonitoredUnits.Add(f.Unit); break;
+                case AlertRuleFact f: AlertedUnits.Add(f.Unit); break;
+                case NamespaceFact f: Namespaces.Add(f); break;
+                case ReplicaFact f: Replicas.Add(f); break;
+                case GarageKeyFact f: GarageKeys.Add(f); break;
+                case ReferenceGrantFact f: ReferenceGrants.Add(f.Name); break;
+                case PostgresClusterFact f: PostgresClusters.Add(f); break;
+                case ScheduledBackupFact f: ScheduledBackups.Add(f.Cluster); break;
+                case PoolerFact f: Poolers.Add(f.Cluster); break;
+                case RegistryInputFact f: RegistryInputs.Add(f); break;
+                case RouteFact f: Routes.Add(f); break;
+                case AppFileFact f: AppFiles.Add(f); break;
+                case TofuFileFact f: TofuFiles.Add(f); break;
+                case TofuTestFact f: TestedModules.Add(f.Module); break;
+                default: throw new ArgumentException($"Unknown fact {fact.GetType().Name}.", nameof(facts));
+            }
+        }
+    }
+}

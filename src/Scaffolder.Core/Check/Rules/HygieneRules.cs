@@ -1,0 +1,213 @@
+using System.Text.RegularExpressions;
+using Scaffolder.Core.Check.Yaml;
+
+namespace Scaffolder.Core.Check.Rules;
+
+/// <summary>SCF028: a manifest file named <c>.yml</c> or not in lowercase kebab-case.</summary>
+public sealed partial class FileNameRule(CheckConventions conventions) : IFileRule
+{
+    /// <inheritdoc />
+    public string Id => "SCF028";
+
+    /// <inheritdoc />
+    public string Title => "File name not kebab-case .yaml";
+
+    /// <inheritdoc />
+    public string Principle => "DRY and Code Reuse: one naming scheme (STACK §7, §8 #15)";
+
+    /// <inheritdoc />
+    public string Rationale => "Tooling globs and reviewers expect lowercase kebab-case `.yaml`; `.yml` files are skipped by the validation tasks.";
+
+    /// <inheritdoc />
+    public Severity Severity => Severity.Warning;
+
+    /// <inheritdoc />
+    public string Fix => "Rename the file to lowercase kebab-case with the .yaml extension (and update its kustomization).";
+
+    /// <inheritdoc />
+    public void Check(SourceFile file, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (file.Kind == SourceKind.Yaml && file.RelativePath.StartsWith(conventions.KubernetesPath, StringComparison.Ordinal)
+            && !KebabYaml().IsMatch(file.FileName))
+        {
+            sink.Report(this, 1, 1, $"'{file.FileName}' is not a lowercase kebab-case .yaml name.");
+        }
+    }
+
+    [GeneratedRegex(@"^\.?[a-z0-9]+(?:[-.][a-z0-9]+)*\.yaml$")]
+    private static partial Regex KebabYaml();
+}
+
+/// <summary>SCF029: a manifest file that does not start with <c>---</c>.</summary>
+public sealed class DocumentStartRule(CheckConventions conventions) : IFileRule
+{
+    /// <inheritdoc />
+    public string Id => "SCF029";
+
+    /// <inheritdoc />
+    public string Title => "File does not start with ---";
+
+    /// <inheritdoc />
+    public string Principle => "DRY and Code Reuse: one file layout (STACK §7, §8 #15)";
+
+    /// <inheritdoc />
+    public string Rationale => "Files of the stack open with `---` (after header comments) so that concatenation and multi-document edits stay valid.";
+
+    /// <inheritdoc />
+    public Severity Severity => Severity.Note;
+
+    /// <inheritdoc />
+    public string Fix => "Add `---` as the first line after any header comments.";
+
+    /// <inheritdoc />
+    public void Check(SourceFile file, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (file.Kind != SourceKind.Yaml || !file.RelativePath.StartsWith(conventions.KubernetesPath, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        for (var line = 1; line <= file.LineCount; line++)
+        {
+            var text = file.GetLine(line).Trim();
+            if (text.IsEmpty || text[0] == '#')
+            {
+                continue;
+            }
+
+            if (!text.StartsWith("---", StringComparison.Ordinal))
+            {
+                sink.Report(this, line, 1, "The first document does not start with `---`.");
+            }
+
+            return;
+        }
+    }
+}
+
+/// <summary>SCF030: an ExternalSecret, HTTPRoute, Canary, CNP/CCNP, PrometheusRule or kustomization without a <c>$schema</c> header.</summary>
+public sealed class SchemaHeaderRule(CheckConventions conventions) : IManifestRule
+{
+    /// <inheritdoc />
+    public string Id => "SCF030";
+
+    /// <inheritdoc />
+    public string Title => "Missing $schema header";
+
+    /// <inheritdoc />
+    public string Principle => "Automation is Key: editors validate CRDs through the schema header (STACK §7, §8 #15)";
+
+    /// <inheritdoc />
+    public string Rationale => "The `# yaml-language-server: $schema=` header gives completion and validation for custom resources that kubeconform never sees under clusters/*.";
+
+    /// <inheritdoc />
+    public Severity Severity => Severity.Warning;
+
+    /// <inheritdoc />
+    public string Fix => "Add `# yaml-language-server: $schema=<kubernetes-schemas.pages.dev or schemastore URL>` above the document; `scaffold new ...` templates include it.";
+
+    /// <inheritdoc />
+    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (document.Root is null || !file.RelativePath.StartsWith(conventions.KubernetesPath, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var isKustomization = file.FileName == "kustomization.yaml"
+            && (document.Kind is null || document.ApiVersion?.StartsWith("kustomize.config.k8s.io/", StringComparison.Ordinal) == true);
+        if (!isKustomization && !conventions.SchemaHeaderKinds.Contains(document.Kind ?? string.Empty))
+        {
+            return;
+        }
+
+        for (var line = document.Root.Line - 1; line >= 1; line--)
+        {
+            var text = file.GetLine(line).Trim();
+            if (text.Contains("$schema=", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            if (!text.IsEmpty && text[0] != '#' && !text.StartsWith("---", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        sink.Report(this, document.Root, $"{document.Kind ?? "kustomization"} document has no `# yaml-language-server: $schema=` header.");
+    }
+}
+
+/// <summary>SCF031: a YAML file that does not parse.</summary>
+public sealed class YamlSyntaxRule : IFileRule
+{
+    /// <inheritdoc />
+    public string Id => "SCF031";
+
+    /// <inheritdoc />
+    public string Title => "Unparseable YAML";
+
+    /// <inheritdoc />
+    public string Principle => "Everything as Code: what is in git must apply";
+
+    /// <inheritdoc />
+    public string Rationale => "A YAML syntax error fails the Flux Kustomization holding the file, and every rule is blind past the error.";
+
+    /// <inheritdoc />
+    public Severity Severity => Severity.Error;
+
+    /// <inheritdoc />
+    public string Fix => "Fix the syntax at the reported line (run yamllint).";
+
+    /// <inheritdoc />
+    public void Check(SourceFile file, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (file.Yaml?.Error is { } error)
+        {
+            sink.Report(this, error.Line, error.Column, $"YAML syntax error: {error.Message}");
+        }
+    }
+}
+
+/// <summary>SCF032: a suppression annotation without a reason.</summary>
+public sealed class IgnoreReasonRule(CheckConventions conventions) : IManifestRule
+{
+    /// <inheritdoc />
+    public string Id => "SCF032";
+
+    /// <inheritdoc />
+    public string Title => "Suppression without reason";
+
+    /// <inheritdoc />
+    public string Principle => "Continuous Improvement: exceptions are documented";
+
+    /// <inheritdoc />
+    public string Rationale => "A suppression without a reason cannot be reviewed or revisited; it suppresses nothing until a reason is given.";
+
+    /// <inheritdoc />
+    public Severity Severity => Severity.Warning;
+
+    /// <inheritdoc />
+    public string Fix => $"Write the reason after `--`: {conventions.IgnoreAnnotation}: \"SCF001 -- why this is acceptable\".";
+
+    /// <inheritdoc />
+    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (document.Annotations?.Get(conventions.IgnoreAnnotation) is YamlScalar value && !IgnoreAnnotation.Parse(value.Value).HasReason)
+        {
+            sink.Report(this, value, $"{conventions.IgnoreAnnotation} '{value.Value}' gives no reason after `--`.");
+        }
+    }
+}

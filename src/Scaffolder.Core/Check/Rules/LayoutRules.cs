@@ -1,0 +1,190 @@
+using Scaffolder.Core.Check.Yaml;
+
+namespace Scaffolder.Core.Check.Rules;
+
+/// <summary>SCF023: an app folder missing a required file, or out of step with the app registry.</summary>
+public sealed class AppFolderRule(CheckConventions conventions) : IRepositoryRule
+{
+    /// <inheritdoc />
+    public string Id => "SCF023";
+
+    /// <inheritdoc />
+    public string Title => "Incomplete app folder";
+
+    /// <inheritdoc />
+    public string Principle => "New Application: HelmRelease via ResourceSet, Namespace, monitoring (STACK §1 variant A, §8 #11)";
+
+    /// <inheritdoc />
+    public string Rationale => "A self-contained app folder carries its namespace, chart source, release, kustomization, canary and alerts, and its registry input names it; anything less is deployed half-way or not at all.";
+
+    /// <inheritdoc />
+    public Severity Severity => Severity.Error;
+
+    /// <inheritdoc />
+    public string Fix => "Add the missing files and the registry input; `scaffold new app <name>` generates the full folder.";
+
+    /// <inheritdoc />
+    public void Check(RepoFacts facts, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(sink);
+        var appFolders = new List<(string Folder, SourceLocation At)>();
+        foreach (var folder in facts.AppFiles.GroupBy(f => f.Folder, StringComparer.Ordinal))
+        {
+            if (!folder.Any(f => f.IsAppManifest))
+            {
+                continue;
+            }
+
+            var names = folder.Select(f => f.FileName).ToHashSet(StringComparer.Ordinal);
+            var at = (folder.FirstOrDefault(f => f.FileName == "kustomization.yaml") ?? folder.First()).Location;
+            appFolders.Add((folder.Key, at));
+            var missing = conventions.RequiredAppFiles.Where(r => !names.Contains(r)).ToList();
+            if (missing.Count > 0)
+            {
+                sink.Report(this, at.File, at.Line, at.Column, $"App folder {folder.Key} lacks {string.Join(", ", missing)}.");
+            }
+        }
+
+        var inputs = facts.RegistryInputs.ToDictionary(i => i.Path + "/", StringComparer.Ordinal);
+        foreach (var input in facts.RegistryInputs)
+        {
+            var folder = appFolders.FirstOrDefault(a => a.Folder == input.Path + "/").Folder;
+            var expected = input.Path[(input.Path.LastIndexOf('/') + 1)..];
+            if (folder is not null && input.Name != expected)
+            {
+                var at = input.Location;
+                sink.Report(this, at.File, at.Line, at.Column, $"Registry input '{input.Name}' points at app folder {folder}, whose name is '{expected}'.");
+            }
+        }
+
+        var registeredParents = facts.RegistryInputs.Select(i => ParentOf(i.Path + "/")).ToHashSet(StringComparer.Ordinal);
+        foreach (var (folder, at) in appFolders.Where(a => registeredParents.Contains(ParentOf(a.Folder)) && !inputs.ContainsKey(a.Folder)))
+        {
+            sink.Report(this, at.File, at.Line, at.Column, $"App folder {folder} has no input in the app registry.");
+        }
+    }
+
+    private static string ParentOf(string folder)
+    {
+        var trimmed = folder.TrimEnd('/');
+        return trimmed[..(trimmed.LastIndexOf('/') + 1)];
+    }
+}
+
+/// <summary>SCF025: a kustomization.yaml referencing a missing path, or a YAML file of its directory it does not list.</summary>
+public sealed class KustomizationRule : IManifestRule
+{
+    private static readonly string[] ListKeys = ["resources", "components", "patchesStrategicMerge", "crds"];
+
+    /// <inheritdoc />
+    public string Id => "SCF025";
+
+    /// <inheritdoc />
+    public string Title => "Kustomization out of step with its directory";
+
+    /// <inheritdoc />
+    public string Principle => "Everything as Code: git is the source of truth (STACK §8 #12)";
+
+    /// <inheritdoc />
+    public string Rationale => "A file not listed in its kustomization is silently never applied; a listed file that does not exist breaks the whole Flux Kustomization.";
+
+    /// <inheritdoc />
+    public Severity Severity => Severity.Error;
+
+    /// <inheritdoc />
+    public string Fix => "List every YAML file of the directory in resources (or a generator), and remove references to missing paths.";
+
+    /// <inheritdoc />
+    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (file.FileName is not ("kustomization.yaml" or "kustomization.yml") || document.Map is not { } map
+            || (document.Kind is not null && document.ApiVersion?.StartsWith("kustomize.config.k8s.io/", StringComparison.Ordinal) != true))
+        {
+            return;
+        }
+
+        var fs = file.Repo.FileSystem;
+        var directory = file.AbsoluteDirectory;
+        var referenced = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var reference in References(map))
+        {
+            var text = reference.Value;
+            if (text.Contains("://", StringComparison.Ordinal) || text.StartsWith("github.com/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var path = Path.GetFullPath(Path.Combine(directory, text));
+            referenced.Add(path);
+            if (!fs.FileExists(path) && !fs.DirectoryExists(path))
+            {
+                sink.Report(this, reference, $"'{text}' does not exist.");
+            }
+        }
+
+        var anchor = (YamlNode?)map.GetEntry("resources")?.Key ?? map;
+        foreach (var path in fs.EnumerateFiles(directory, recursive: false).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(path);
+            if ((name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal))
+                && name != file.FileName && !name.StartsWith('.') && !referenced.Contains(Path.GetFullPath(path)))
+            {
+                sink.Report(this, anchor, $"'{name}' is in the directory but not listed.");
+            }
+        }
+    }
+
+    private static IEnumerable<YamlScalar> References(YamlMapping map)
+    {
+        foreach (var key in ListKeys)
+        {
+            if (map.Get(key) is YamlSequence list)
+            {
+                foreach (var item in list.Items.OfType<YamlScalar>())
+                {
+                    yield return item;
+                }
+            }
+        }
+
+        if (map.Get("patches") is YamlSequence patches)
+        {
+            foreach (var patch in patches.Items)
+            {
+                if (patch.At("path") is YamlScalar path)
+                {
+                    yield return path;
+                }
+            }
+        }
+
+        foreach (var generator in new[] { "configMapGenerator", "secretGenerator" })
+        {
+            if (map.Get(generator) is not YamlSequence items)
+            {
+                continue;
+            }
+
+            foreach (var item in items.Items.OfType<YamlMapping>())
+            {
+                foreach (var list in new[] { item.Get("files"), item.Get("envs") }.OfType<YamlSequence>())
+                {
+                    foreach (var source in list.Items.OfType<YamlScalar>())
+                    {
+                        var equals = source.Value.IndexOf('=', StringComparison.Ordinal);
+                        yield return equals < 0 ? source : new YamlScalar(source.Value[(equals + 1)..], source.IsQuoted, source.Line, source.Column);
+                    }
+                }
+
+                if (item.Get("env") is YamlScalar env)
+                {
+                    yield return env;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using Scaffolder.Core.Check.Yaml;
+
+namespace Scaffolder.Core.Check.Rules;
+
+/// <summary>SCF007: <c>privileged: true</c>, <c>hostNetwork: true</c>, <c>hostPID: true</c> or <c>hostIPC: true</c>.</summary>
+public sealed class PrivilegedRule : IManifestRule
+{
+    private static readonly string[] HostKeys = ["privileged", "hostNetwork", "hostPID", "hostIPC"];
+
+    /// <inheritdoc />
+    public string Id => "SCF007";
+
+    /// <inheritdoc />
+    public string Title => "Privileged container or host namespace";
+
+    /// <inheritdoc />
+    public string Principle => "Enterprise at Home: pod security (STACK §8 #5)";
+
+    /// <inheritdoc />
+    public string Rationale => "Privileged pods and host namespaces escape the container boundary and bypass network policies; one compromise owns the node.";
+
+    /// <inheritdoc />
+    public Severity Severity => Severity.Error;
+
+    /// <inheritdoc />
+    public string Fix => "Remove the setting; grant the specific capability instead, or suppress with a reason when the workload truly needs the host.";
+
+    /// <inheritdoc />
+    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(sink);
+        foreach (var map in document.Root!.Descendants().OfType<YamlMapping>())
+        {
+            foreach (var entry in map.Entries)
+            {
+                if (HostKeys.Contains(entry.Key.Value) && Manifests.IsTrue(entry.Value))
+                {
+                    sink.Report(this, entry.Key, $"{entry.Key.Value}: true is set.");
+                }
+            }
+        }
+    }
+}
+
+/// <summary>SCF008: an app-template container without <c>allowPrivilegeEscalation: false</c> and <c>capabilities.drop: [ALL]</c>.</summary>
+public sealed class ContainerSecurityRule : IManifestRule
+{
+    /// <inheritdoc />
+    public string Id => "SCF008";
+
+    /// <inheritdoc />
+    public string Title => "Container without a restricted security context";
+
+    /// <inheritdoc />
+    public string Principle => "Enterprise at Home: restricted containers (STACK §1 app-template conventions, §8 #5)";
+
+    /// <inheritdoc />
+    public string Rationale => "Without allowPrivilegeEscalation: false and dropped capabilities a container can gain root powers; the restricted PodSecurity level rejects it.";
+
+    /// <inheritdoc />
+    public Severity Severity => Severity.Error;
+
+    /// <inheritdoc />
+    public string Fix => "Set securityContext {allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: {drop: [\"ALL\"]}}; `scaffold new app <name>` generates it.";
+
+    /// <inheritdoc />
+    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (Manifests.AppTemplateValues(document)?.Get("controllers") is not YamlMapping controllers)
+        {
+            return;
+        }
+
+        foreach (var controller in controllers.Entries)
+        {
+            var defaults = controller.Value.At("defaultContainerOptions", "securityContext");
+            foreach (var group in new[] { "initContainers", "containers" })
+            {
+                if (controller.Value.At(group) is not YamlMapping containers)
+                {
+                    continue;
+                }
+
+                foreach (var container in containers.Entries)
+                {
+                    var context = container.Value.At("securityContext") ?? defaults;
+                    var missing = Missing(context);
+                    if (missing.Length > 0)
+                    {
+                        sink.Report(this, container.Key, $"Container '{controller.Key.Value}/{container.Key.Value}' lacks {missing}.");
+                    }
+                }
+            }
+        }
+    }
+
+    private static string Missing(YamlNode? context)
+    {
+        var escalation = Manifests.IsFalse(context?.At("allowPrivilegeEscalation"));
+        var drop = context?.At("capabilities", "drop") is YamlSequence list && list.Items.Any(i => i.Text == "ALL");
+        return (escalation, drop) switch
+        {
+            (true, true) => string.Empty,
+            (false, true) => "allowPrivilegeEscalation: false",
+            (true, false) => "capabilities.drop: [\"ALL\"]",
+            _ => "allowPrivilegeEscalation: false and capabilities.drop: [\"ALL\"]",
+        };
+    }
+}

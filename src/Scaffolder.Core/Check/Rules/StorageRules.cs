@@ -1,0 +1,202 @@
+using Scaffolder.Core.Check.Yaml;
+
+namespace Scaffolder.Core.Check.Rules;
+
+/// <summary>SCF005: a hostPath volume.</summary>
+public sealed class HostPathRule : IManifestRule
+{
+    /// <inheritdoc />
+    public string Id => "SCF005";
+
+    /// <inheritdoc />
+    public string Title => "hostPath volume";
+
+    /// <inheritdoc />
+    public string Principle => "New Storage: never use hostPath for persistent data (STACK §8 #5)";
+
+    /// <inheritdoc />
+    public string Rationale => "hostPath ties data to one node, survives no rescheduling, has no backup and breaks pod security.";
+
+    /// <inheritdoc />
+    public Severity Severity => Severity.Error;
+
+    /// <inheritdoc />
+    public string Fix => "Use a Longhorn PVC: `scaffold new storage <name> --app <app> --block --size 10Gi`.";
+
+    /// <inheritdoc />
+    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(sink);
+        foreach (var map in document.Root!.Descendants().OfType<YamlMapping>())
+        {
+            foreach (var entry in map.Entries)
+            {
+                if (entry.Key.Value == "hostPath" && entry.Value is YamlMapping)
+                {
+                    sink.Report(this, entry.Key, "A hostPath volume is used.");
+                }
+                else if (entry.Key.Value == "type" && entry.Value.Text == "hostPath")
+                {
+                    sink.Report(this, entry.Value, "A hostPath persistence entry is used.");
+                }
+            }
+        }
+    }
+}
+
+/// <summary>
+/// SCF006: an emptyDir holds what looks like persistent data. Heuristic: the emptyDir volume (or app-template
+/// persistence entry) is named, or mounted at a path whose last segment is, one of data, config, db, database,
+/// storage, state, persistence, pgdata, uploads, library, backups; or it is mounted under <c>/var/lib/</c>.
+/// Scratch names (tmp, cache, run, logs…) never match.
+/// </summary>
+public sealed class EmptyDirPersistenceRule : IManifestRule
+{
+    private static readonly HashSet<string> DataWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "data", "config", "db", "database", "storage", "state", "persistence", "pgdata", "uploads", "library", "backups",
+    };
+
+    /// <inheritdoc />
+    public string Id => "SCF006";
+
+    /// <inheritdoc />
+    public string Title => "emptyDir used for persistent data";
+
+    /// <inheritdoc />
+    public string Principle => "New Storage: never use emptyDir for persistent data";
+
+    /// <inheritdoc />
+    public string Rationale => "An emptyDir is deleted with its pod; data, config or database directories on it are lost on every restart.";
+
+    /// <inheritdoc />
+    public Severity Severity => Severity.Warning;
+
+    /// <inheritdoc />
+    public string Fix => "Use a Longhorn PVC: `scaffold new storage <name> --app <app> --block --size 10Gi`.";
+
+    /// <inheritdoc />
+    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(sink);
+        Dictionary<string, List<string>>? mounts = null;
+        foreach (var map in document.Root!.Descendants().OfType<YamlMapping>())
+        {
+            if (map.GetEntry("emptyDir") is { } volume && map.Get("name")?.Text is { } name)
+            {
+                mounts ??= CollectMounts(document.Root!);
+                var paths = mounts.TryGetValue(name, out var found) ? found : [];
+                if (LooksPersistent(name, paths))
+                {
+                    sink.Report(this, volume.Key, $"emptyDir volume '{name}' looks like persistent data ({Describe(name, paths)}).");
+                }
+            }
+            else if (map.Get("persistence") is YamlMapping persistence)
+            {
+                foreach (var entry in persistence.Entries)
+                {
+                    if (entry.Value is YamlMapping item && item.GetEntry("type") is { } type && type.Value.Text == "emptyDir")
+                    {
+                        var paths = item.Descendants().OfType<YamlMapping>().Select(m => m.Get("path")?.Text).OfType<string>().ToList();
+                        if (LooksPersistent(entry.Key.Value, paths))
+                        {
+                            sink.Report(this, type.Value, $"emptyDir persistence '{entry.Key.Value}' looks like persistent data ({Describe(entry.Key.Value, paths)}).");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static Dictionary<string, List<string>> CollectMounts(YamlNode root)
+    {
+        var mounts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var map in root.Descendants().OfType<YamlMapping>())
+        {
+            if (map.Get("volumeMounts") is YamlSequence list)
+            {
+                foreach (var mount in list.Items.OfType<YamlMapping>())
+                {
+                    if (mount.Get("name")?.Text is { } name && mount.Get("mountPath")?.Text is { } path)
+                    {
+                        if (!mounts.TryGetValue(name, out var paths))
+                        {
+                            mounts[name] = paths = [];
+                        }
+
+                        paths.Add(path);
+                    }
+                }
+            }
+        }
+
+        return mounts;
+    }
+
+    private static bool LooksPersistent(string name, List<string> paths) =>
+        DataWords.Contains(name) || paths.Any(p => p.StartsWith("/var/lib/", StringComparison.Ordinal) || DataWords.Contains(LastSegment(p)));
+
+    private static string LastSegment(string path)
+    {
+        var trimmed = path.TrimEnd('/');
+        return trimmed[(trimmed.LastIndexOf('/') + 1)..];
+    }
+
+    private static string Describe(string name, List<string> paths) =>
+        paths.Count == 0 ? $"named '{name}'" : $"mounted at {string.Join(", ", paths)}";
+}
+
+/// <summary>SCF009: a PVC without an allowed storage class.</summary>
+public sealed class StorageClassRule(CheckConventions conventions) : IManifestRule
+{
+    /// <inheritdoc />
+    public string Id => "SCF009";
+
+    /// <inheritdoc />
+    public string Title => "PVC without an allowed storage class";
+
+    /// <inheritdoc />
+    public string Principle => "New Storage: Longhorn PVC for block storage (STACK §8 #4)";
+
+    /// <inheritdoc />
+    public string Rationale => "Only the Longhorn classes carry the replica count, disk tier and recurring jobs the stack relies on; an unset class silently takes the cluster default.";
+
+    /// <inheritdoc />
+    public Severity Severity => Severity.Error;
+
+    /// <inheritdoc />
+    public string Fix => "Set storageClassName to one of the stack's classes; `scaffold new storage <name> --app <app> --block --size 10Gi` generates a compliant PVC.";
+
+    /// <inheritdoc />
+    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(sink);
+        var allowed = string.Join(", ", conventions.StorageClasses);
+        if (document.Kind == "PersistentVolumeClaim" && document.Map is { } map)
+        {
+            var entry = map.Get("spec") is YamlMapping spec ? spec.GetEntry("storageClassName") : null;
+            if (entry is null)
+            {
+                sink.Report(this, map.At("metadata", "name") ?? map, $"PVC '{document.Name}' sets no storageClassName (allowed: {allowed}).");
+            }
+            else if (!conventions.StorageClasses.Contains(entry.Value.Text ?? string.Empty))
+            {
+                sink.Report(this, entry.Value, $"PVC '{document.Name}' uses storage class '{entry.Value.Text}' (allowed: {allowed}).");
+            }
+        }
+        else if (Manifests.AppTemplateValues(document)?.Get("persistence") is YamlMapping persistence)
+        {
+            foreach (var item in persistence.Entries)
+            {
+                if (item.Value is YamlMapping p && p.Get("type")?.Text == "persistentVolumeClaim" && p.Get("existingClaim") is null
+                    && (p.Get("storageClass") is not { } sc || !conventions.StorageClasses.Contains(sc.Text ?? string.Empty)))
+                {
+                    sink.Report(this, item.Key, $"Inline PVC '{item.Key.Value}' has no allowed storageClass (allowed: {allowed}).");
+                }
+            }
+        }
+    }
+}

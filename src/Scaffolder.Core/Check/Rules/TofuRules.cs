@@ -1,0 +1,78 @@
+using Scaffolder.Core.Check.Hcl;
+
+namespace Scaffolder.Core.Check.Rules;
+
+/// <summary>SCF026: an OpenTofu module without <c>tests/*.tftest.hcl</c>.</summary>
+public sealed class TofuTestsRule : IRepositoryRule
+{
+    /// <inheritdoc />
+    public string Id => "SCF026";
+
+    /// <inheritdoc />
+    public string Title => "OpenTofu module without tests";
+
+    /// <inheritdoc />
+    public string Principle => "New Infrastructure Component: test coverage in .tftest.hcl files";
+
+    /// <inheritdoc />
+    public string Rationale => "CI runs `tofu test` per module; a module without a plan test can break every stack that uses it unnoticed.";
+
+    /// <inheritdoc />
+    public Severity Severity => Severity.Error;
+
+    /// <inheritdoc />
+    public string Fix => "Add tests/plan.tftest.hcl with a mock provider and `command = plan` runs; `scaffold new module <name>` generates it.";
+
+    /// <inheritdoc />
+    public void Check(RepoFacts facts, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(sink);
+        foreach (var module in facts.TofuFiles.GroupBy(f => f.Module, StringComparer.Ordinal).Where(m => !facts.TestedModules.Contains(m.Key)))
+        {
+            var at = module.First().Location;
+            sink.Report(this, at.File, at.Line, at.Column, $"Module {module.Key} has no tests/*.tftest.hcl.");
+        }
+    }
+}
+
+/// <summary>SCF027: a <c>variable</c> or <c>output</c> block without <c>description</c>.</summary>
+public sealed class TofuDescriptionRule : IFileRule
+{
+    /// <inheritdoc />
+    public string Id => "SCF027";
+
+    /// <inheritdoc />
+    public string Title => "Variable or output without description";
+
+    /// <inheritdoc />
+    public string Principle => "Learning First and Continuous Improvement: modules document their interface (STACK §6)";
+
+    /// <inheritdoc />
+    public string Rationale => "Every variable and output of the stack's modules carries a description; undocumented inputs are guessed at by the next reader.";
+
+    /// <inheritdoc />
+    public Severity Severity => Severity.Warning;
+
+    /// <inheritdoc />
+    public string Fix => "Add `description = \"…\"` to the block; `scaffold new module <name>` generates documented variables and outputs.";
+
+    /// <inheritdoc />
+    public void Check(SourceFile file, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (file.Kind != SourceKind.Terraform)
+        {
+            return;
+        }
+
+        foreach (var block in HclBlockScanner.Scan(file.Text))
+        {
+            if (block.Type is "variable" or "output" && !block.Attributes.Contains("description"))
+            {
+                sink.Report(this, block.Line, block.Column, $"{block.Type} \"{block.Label}\" has no description.");
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using Scaffolder.Core.Check.Yaml;
+
+namespace Scaffolder.Core.Check.Rules;
+
+/// <summary>SCF015: an image uses the <c>latest</c> tag.</summary>
+public sealed class LatestTagRule : IManifestRule
+{
+    /// <inheritdoc />
+    public string Id => "SCF015";
+
+    /// <inheritdoc />
+    public string Title => "Image tag 'latest'";
+
+    /// <inheritdoc />
+    public string Principle => "Operational cost: upgrades must be declarative, via Renovate (STACK §8 #9)";
+
+    /// <inheritdoc />
+    public string Rationale => "'latest' changes under the cluster without a commit: upgrades are neither reviewed nor reversible.";
+
+    /// <inheritdoc />
+    public Severity Severity => Severity.Error;
+
+    /// <inheritdoc />
+    public string Fix => "Pin a version with a `# renovate: datasource=docker depName=<image>` comment above `tag:`, or use tag: \"${<app>_version}\" from versions.env.";
+
+    /// <inheritdoc />
+    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(sink);
+        foreach (var map in document.Root!.Descendants().OfType<YamlMapping>())
+        {
+            foreach (var entry in map.Entries)
+            {
+                var key = entry.Key.Value;
+                var value = entry.Value.Text;
+                if (value is null)
+                {
+                    continue;
+                }
+
+                var isLatest = key == "tag" ? value == "latest"
+                    : key is "image" or "imageName" && value.EndsWith(":latest", StringComparison.Ordinal);
+                if (isLatest)
+                {
+                    sink.Report(this, entry.Value, $"Image {key} '{value}' is unpinned.");
+                }
+            }
+        }
+    }
+}
+
+/// <summary>SCF016: a literal image tag without a <c># renovate:</c> comment directly above it.</summary>
+public sealed class RenovateTagRule : IManifestRule
+{
+    /// <inheritdoc />
+    public string Id => "SCF016";
+
+    /// <inheritdoc />
+    public string Title => "Image tag without renovate comment";
+
+    /// <inheritdoc />
+    public string Principle => "Operational cost: upgrades declarative via Renovate (STACK §6, §8 #9)";
+
+    /// <inheritdoc />
+    public string Rationale => "Renovate only finds literal tags through the `# renovate:` comment directly above `tag:`; without it the version silently ages.";
+
+    /// <inheritdoc />
+    public Severity Severity => Severity.Warning;
+
+    /// <inheritdoc />
+    public string Fix => "Add `# renovate: datasource=docker depName=<repository>` on the line above `tag:`, or use tag: \"${<app>_version}\".";
+
+    /// <inheritdoc />
+    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(sink);
+        foreach (var map in document.Root!.Descendants().OfType<YamlMapping>())
+        {
+            if (map.Get("repository") is null || map.GetEntry("tag") is not { Value: YamlScalar tag } entry)
+            {
+                continue;
+            }
+
+            var literal = tag.Value.Length > 0 && tag.Value != "latest" && !tag.Value.Contains("${", StringComparison.Ordinal);
+            if (literal && !file.GetLine(entry.Key.Line - 1).TrimStart().StartsWith("# renovate:", StringComparison.Ordinal))
+            {
+                sink.Report(this, entry.Key, $"Literal tag '{tag.Value}' of '{map.Get("repository")?.Text}' has no `# renovate:` comment directly above it.");
+            }
+        }
+    }
+}
+
+/// <summary>SCF017: a versions.env entry not named <c>*_version</c> or not directly under a <c># renovate:</c> line.</summary>
+public sealed class VersionsEnvRule(CheckConventions conventions) : IFileRule
+{
+    /// <inheritdoc />
+    public string Id => "SCF017";
+
+    /// <inheritdoc />
+    public string Title => "versions.env entry without renovate line";
+
+    /// <inheritdoc />
+    public string Principle => "Operational cost: upgrades declarative via Renovate (STACK §6, §8 #9)";
+
+    /// <inheritdoc />
+    public string Rationale => "The Renovate regex manager needs `# renovate: datasource=… depName=…` directly above `<name>_version=<value>`; anything else is never updated.";
+
+    /// <inheritdoc />
+    public Severity Severity => Severity.Error;
+
+    /// <inheritdoc />
+    public string Fix => "Write `# renovate: datasource=<helm|docker|github-releases|github-tags> depName=<name>` and on the next line `<snake_name>_version=<value>`.";
+
+    /// <inheritdoc />
+    public void Check(SourceFile file, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (file.FileName != conventions.VersionsFileName)
+        {
+            return;
+        }
+
+        for (var line = 1; line <= file.LineCount; line++)
+        {
+            var text = file.GetLine(line).Trim();
+            var equals = text.IndexOf('=');
+            if (text.IsEmpty || text[0] == '#' || equals <= 0)
+            {
+                continue;
+            }
+
+            var name = text[..equals].ToString();
+            var named = name.EndsWith("_version", StringComparison.Ordinal);
+            var annotated = file.GetLine(line - 1).TrimStart().StartsWith("# renovate:", StringComparison.Ordinal);
+            if (!named || !annotated)
+            {
+                var problem = (named, annotated) switch
+                {
+                    (false, false) => "is not named *_version and has no `# renovate:` line above it",
+                    (false, true) => "is not named *_version",
+                    _ => "has no `# renovate:` line directly above it",
+                };
+                sink.Report(this, line, 1, $"Entry '{name}' {problem}.");
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace Scaffolder.Core.Check.Yaml;
+
+/// <summary>One document of a YAML stream.</summary>
+/// <param name="Root">The root node; null for an empty document.</param>
+/// <param name="StartLine">The 1-based line where the document starts (its <c>---</c> or first token).</param>
+/// <param name="EndLine">The 1-based line where the document ends.</param>
+public sealed record YamlDocument(YamlNode? Root, int StartLine, int EndLine)
+{
+    /// <summary>The root as a mapping, or null.</summary>
+    public YamlMapping? Map => Root as YamlMapping;
+
+    /// <summary>The <c>kind</c> field, or null for a document that is not a Kubernetes manifest.</summary>
+    public string? Kind => Map?.Get("kind")?.Text;
+
+    /// <summary>The <c>apiVersion</c> field, or null.</summary>
+    public string? ApiVersion => Map?.Get("apiVersion")?.Text;
+
+    /// <summary>The <c>metadata.name</c> field, or null.</summary>
+    public string? Name => Map?.At("metadata", "name")?.Text;
+
+    /// <summary>The <c>metadata.namespace</c> field, or null.</summary>
+    public string? Namespace => Map?.At("metadata", "namespace")?.Text;
+
+    /// <summary>The <c>metadata.annotations</c> mapping, or null.</summary>
+    public YamlMapping? Annotations => Map?.At("metadata", "annotations") as YamlMapping;
+
+    /// <summary>The <c>metadata.labels</c> mapping, or null.</summary>
+    public YamlMapping? Labels => Map?.At("metadata", "labels") as YamlMapping;
+
+    /// <summary>Whether the document is a Kubernetes manifest (it has a <c>kind</c>).</summary>
+    public bool IsManifest => Kind is not null;
+}
+
+/// <summary>A syntax error of a YAML file.</summary>
+/// <param name="Message">The parser message.</param>
+/// <param name="Line">The 1-based line.</param>
+/// <param name="Column">The 1-based column.</param>
+public sealed record YamlSyntaxError(string Message, int Line, int Column);
+
+/// <summary>The documents of one YAML file, and the syntax error that stopped reading it, if any.</summary>
+/// <param name="Documents">The documents read before any error.</param>
+/// <param name="Error">The syntax error, or null.</param>
+public sealed record YamlFileContent(IReadOnlyList<YamlDocument> Documents, YamlSyntaxError? Error);
