@@ -47,6 +47,17 @@ public sealed class PatternCliTests
     }
 
     [Fact]
+    public void Conflict_exits_3_and_writes_nothing()
+    {
+        using var repo = TestRepo.FromSample();
+        repo.Write($"{Miniflux}/miniflux-data-pvc.yaml", "---\n# hand-written, different\n");
+        var before = repo.Snapshot();
+        var result = repo.Run("new", "storage", "data", "--app", "miniflux", "--block", "--size", "10Gi");
+        result.ExitCode.ShouldBe(3, result.Error);
+        Changed(before, repo.Snapshot()).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Secret_value_is_refused_with_a_pointer_to_ssm()
     {
         using var repo = TestRepo.FromSample();
