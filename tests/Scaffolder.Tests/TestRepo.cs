@@ -59,7 +59,8 @@ public sealed class TestRepo : IDisposable
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (!relative.StartsWith(".git/", StringComparison.Ordinal))
+            // .scaffold.lock is the tool's lock file (kept between runs when there is no .git folder), not output.
+            if (!relative.StartsWith(".git/", StringComparison.Ordinal) && relative != ".scaffold.lock")
             {
                 result[relative] = File.ReadAllBytes(file);
             }

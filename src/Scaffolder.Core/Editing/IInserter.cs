@@ -13,4 +13,10 @@ public interface IInserter
 
     /// <summary>Applies the edit; throws <see cref="UserInputException"/> when the file cannot be edited safely.</summary>
     string Apply(EditableText file, string insertion, IReadOnlyDictionary<string, string> args, string displayPath);
+
+    /// <summary>
+    /// Describes a change <see cref="Apply"/> made (<paramref name="file"/> → <paramref name="updated"/>) for the plan,
+    /// or returns null to let the planner describe it from the insertion.
+    /// </summary>
+    string? Describe(EditableText file, string updated, string insertion, IReadOnlyDictionary<string, string> args, string displayPath) => null;
 }

@@ -36,7 +36,7 @@ public sealed class YamlDocumentInserter : IInserter
             last--;
         }
 
-        var documentLines = insertion.TrimEnd('\n').Split('\n');
+        var documentLines = insertion.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n');
         if (!documentLines[0].StartsWith("---", StringComparison.Ordinal))
         {
             documentLines = ["---", .. documentLines];

@@ -21,7 +21,7 @@ public sealed class YamlListItemInserter(string name = "yaml-list-item") : IInse
         var stream = YamlLocator.Parse(file.Text, displayPath);
         var (parent, node, key) = YamlLocator.Find(stream, args, displayPath);
         var path = args["path"];
-        var itemLines = insertion.TrimEnd('\n').Split('\n');
+        var itemLines = insertion.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n');
         var item = ParseItem(insertion, displayPath);
         if (node is not YamlSequenceNode sequence)
         {

@@ -39,6 +39,7 @@ public sealed class Planner
         new YamlListItemInserter("kustomization-resource"),
         new YamlListItemInserter("resourceset-input"),
         new YamlMapEntryInserter(),
+        new NamespaceProfileInserter(),
         new YamlDocumentInserter(),
         new EnvPinInserter(),
         new HclBlockInserter(),
@@ -178,7 +179,8 @@ public sealed class Planner
             : before is not null && before.AsSpan().SequenceEqual(after) ? ChangeAction.Identical
             : current?.Action is ChangeAction.Conflict ? ChangeAction.Conflict
             : ChangeAction.Update;
-        changes[edit.Path] = new PlannedChange(edit.Path, action, before, after, [.. current?.Details ?? [], $"{edit.Inserter}: {Summary(edit)}"]);
+        var description = inserter.Describe(file, updated, file.Lines(edit.Text), edit.Args, edit.Path) ?? Summary(edit);
+        changes[edit.Path] = new PlannedChange(edit.Path, action, before, after, [.. current?.Details ?? [], $"{edit.Inserter}: {description}"]);
     }
 
     private static string Summary(RenderedEdit edit)
