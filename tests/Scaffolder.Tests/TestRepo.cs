@@ -58,7 +58,8 @@ public sealed class TestRepo : IDisposable
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (!relative.StartsWith(".git/", StringComparison.Ordinal))
+            // .scaffold.lock is the repository lock of a folder without .git (RepoLock keeps the file).
+            if (!relative.StartsWith(".git/", StringComparison.Ordinal) && relative != ".scaffold.lock")
             {
                 result[relative] = File.ReadAllBytes(file);
             }
