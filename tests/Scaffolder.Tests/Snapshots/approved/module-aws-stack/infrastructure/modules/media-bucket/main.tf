@@ -6,7 +6,7 @@ locals {
 }
 
 resource "aws_s3_bucket" "this" {
-  # TODO: set the arguments aws_s3_bucket requires (see the aws provider documentation).
+  # TODO: set the arguments of this aws_s3_bucket (see the aws provider documentation).
 
   tags = local.tags
 }
