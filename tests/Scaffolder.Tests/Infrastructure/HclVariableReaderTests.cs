@@ -177,6 +177,16 @@ public sealed class HclVariableReaderTests
         variables.ShouldHaveSingleItem().Name.ShouldBe("only");
     }
 
+    [Fact]
+    public void Reads_crlf_files_with_a_byte_order_mark()
+    {
+        var variables = HclVariableReader.Read("\uFEFFvariable \"a\" {\r\n  description = <<-EOT\r\n    One.\r\n    Two.\r\n  EOT\r\n  type = object({\r\n    x = string\r\n  })\r\n}\r\n", "v.tf");
+
+        var variable = variables.ShouldHaveSingleItem();
+        variable.Description.ShouldBe("One.\nTwo.");
+        variable.Type.ShouldBe("object({\n  x = string\n})");
+    }
+
     [Theory]
     [InlineData("variable \"x\" {\n  description = \"open\n}\n", 2, "unterminated string")]
     [InlineData("variable \"x\" {\n  description = <<-EOT\n    text\n}\n", 2, "unterminated heredoc")]
