@@ -59,8 +59,7 @@ public sealed class TestRepo : IDisposable
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            // .scaffold.lock is the tool's lock file (kept between runs when there is no .git folder), not output.
-            if (!relative.StartsWith(".git/", StringComparison.Ordinal) && relative != ".scaffold.lock")
+            if (!relative.StartsWith(".git/", StringComparison.Ordinal))
             {
                 result[relative] = File.ReadAllBytes(file);
             }

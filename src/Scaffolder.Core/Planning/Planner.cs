@@ -1,5 +1,6 @@
 using System.Text;
 using Scaffolder.Core.Config;
+using Scaffolder.Core.Data;
 using Scaffolder.Core.Editing;
 using Scaffolder.Core.IO;
 using Scaffolder.Core.Rendering;
@@ -21,10 +22,12 @@ public sealed class Planner
     private readonly ScaffoldConfig config;
     private readonly TemplateRenderer renderer;
     private readonly Dictionary<string, IInserter> inserters;
+    private readonly Dictionary<string, IDataProvider> dataProviders;
 
-    /// <summary>Creates a planner over a repository's templates and config.</summary>
-    public Planner(IFileSystem fileSystem, TemplateCatalog catalog, ScaffoldConfig config, IEnumerable<IInserter> inserters)
+    /// <summary>Creates a planner over a repository's templates and config (data providers default to <see cref="DefaultDataProviders"/>).</summary>
+    public Planner(IFileSystem fileSystem, TemplateCatalog catalog, ScaffoldConfig config, IEnumerable<IInserter> inserters, IEnumerable<IDataProvider>? dataProviders = null)
     {
+        this.dataProviders = (dataProviders ?? DefaultDataProviders).ToDictionary(p => p.Name, StringComparer.Ordinal);
         this.fileSystem = fileSystem;
         this.catalog = catalog;
         this.config = config;
@@ -45,12 +48,19 @@ public sealed class Planner
         new HclBlockInserter(),
     ];
 
+    /// <summary>The built-in data providers templates can name in their <c>data:</c> section.</summary>
+    public static IReadOnlyList<IDataProvider> DefaultDataProviders { get; } =
+    [
+        new ModuleVariablesProvider(),
+        new ProviderRequirementsProvider(),
+    ];
+
     /// <summary>Plans <paramref name="request"/> against the repository at <paramref name="repoRoot"/>.</summary>
     public Plan Plan(string repoRoot, GenerationRequest request)
     {
         var template = catalog.Get(request.TemplateId).Definition;
         var set = new RenderSet();
-        var expander = new TemplateExpander(catalog, renderer, config);
+        var expander = new TemplateExpander(catalog, renderer, config, dataProviders, id => new DataContext(fileSystem, repoRoot, id));
         if (template.Scope == "repo")
         {
             if (request.Clusters.Count > 0)

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Scaffolder.Core.Config;
+using Scaffolder.Core.Data;
+using Scaffolder.Core.Hcl;
 using Scaffolder.Core.Rendering;
 using Scaffolder.Core.Templates;
 
@@ -29,9 +31,16 @@ internal sealed class RenderSet
 
 /// <summary>
 /// Expands a template for one cluster: resolves its parameters, checks its error rules, computes its variables,
-/// expands its includes (each with its own validated parameters) and renders its files, edits and messages.
+/// computes its data through registered providers, expands its includes (each with its own validated parameters)
+/// and renders its files, edits and messages. HCL output (<c>.tf</c>, <c>.hcl</c> files and <c>hcl-block</c> edits)
+/// gets its attribute chains aligned like <c>tofu fmt</c>.
 /// </summary>
-internal sealed partial class TemplateExpander(TemplateCatalog catalog, TemplateRenderer renderer, ScaffoldConfig config)
+internal sealed partial class TemplateExpander(
+    TemplateCatalog catalog,
+    TemplateRenderer renderer,
+    ScaffoldConfig config,
+    IReadOnlyDictionary<string, IDataProvider> dataProviders,
+    Func<string, DataContext> dataContext)
 {
     private const int MaxDepth = 8;
     private readonly ParameterResolver resolver = new(renderer);
@@ -67,31 +76,42 @@ internal sealed partial class TemplateExpander(TemplateCatalog catalog, Template
             context[key] = Render(text, context, definition.Id, $"variables.{key}");
         }
 
-        foreach (var include in definition.Includes.Where(i => Condition.Evaluate(i.When, context)))
+        foreach (var (key, data) in definition.Data)
         {
-            var childName = Render(include.Name ?? "{{name}}", context, definition.Id, "includes.name");
+            context[key] = Condition.Evaluate(data.When, context) ? LoadData(key, data, context, definition.Id) : null;
+        }
+
+        foreach (var (include, scope) in Each(definition.Includes, i => i.When, i => i.ForEach, context, definition.Id))
+        {
+            var childName = Render(include.Name ?? "{{name}}", scope, definition.Id, "includes.name");
             var childOptions = include.With
-                .Select(pair => (pair.Key, Tokens: IncludeValue(pair.Value, context, definition.Id)))
+                .Select(pair => (pair.Key, Tokens: IncludeValue(pair.Value, scope, definition.Id)))
                 .Where(pair => pair.Tokens is not null)
                 .ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Tokens!, StringComparer.Ordinal);
             Expand(include.Template, childName, childOptions, cluster, output, depth + 1);
         }
 
-        foreach (var file in definition.Files.Where(f => Condition.Evaluate(f.When, context)))
+        foreach (var (file, scope) in Each(definition.Files, f => f.When, f => f.ForEach, context, definition.Id))
         {
-            var path = Render(file.Path, context, definition.Id, $"path of {file.Template}");
-            var content = file.CollectsResources ? null : Render(template.ReadFile(file.Template), context, definition.Id, file.Template);
-            output.Files.Add(new RenderedFile(path, content, file, definition.Id, template.ReadFile, context));
+            var path = Render(file.Path, scope, definition.Id, $"path of {file.Template}");
+            var content = file.CollectsResources ? null : Render(template.ReadFile(file.Template), scope, definition.Id, file.Template);
+            if (content is not null && IsHcl(path))
+            {
+                content = HclFormatter.AlignAttributes(content);
+            }
+
+            output.Files.Add(new RenderedFile(path, content, file, definition.Id, template.ReadFile, scope));
         }
 
-        foreach (var edit in definition.Edits.Where(e => Condition.Evaluate(e.When, context)))
+        foreach (var (edit, scope) in Each(definition.Edits, e => e.When, e => e.ForEach, context, definition.Id))
         {
             var text = edit.Template is not null ? template.ReadFile(edit.Template) : edit.Value ?? string.Empty;
+            var rendered = Render(text, scope, definition.Id, edit.Template ?? $"{edit.Inserter} value");
             output.Edits.Add(new RenderedEdit(
-                Render(edit.File, context, definition.Id, "edits.file"),
+                Render(edit.File, scope, definition.Id, "edits.file"),
                 edit.Inserter,
-                Render(text, context, definition.Id, edit.Template ?? $"{edit.Inserter} value"),
-                edit.With.ToDictionary(p => p.Key, p => Render(p.Value, context, definition.Id, $"{edit.Inserter} {p.Key}"), StringComparer.Ordinal),
+                edit.Inserter == "hcl-block" ? HclFormatter.AlignAttributes(rendered) : rendered,
+                edit.With.ToDictionary(p => p.Key, p => Render(p.Value, scope, definition.Id, $"{edit.Inserter} {p.Key}"), StringComparer.Ordinal),
                 edit.IfMissing,
                 definition.Id));
         }
@@ -107,6 +127,44 @@ internal sealed partial class TemplateExpander(TemplateCatalog catalog, Template
         var context = new Dictionary<string, object?>(file.Context, StringComparer.Ordinal) { ["resources"] = resources };
         return Render(file.ReadFile(file.Definition.Template), context, file.TemplateId, file.Definition.Template);
     }
+
+    private object? LoadData(string key, DataDefinition data, Dictionary<string, object?> context, string templateId)
+    {
+        if (!dataProviders.TryGetValue(data.Provider, out var provider))
+        {
+            throw new UserInputException($"template '{templateId}': data '{key}' names unknown provider '{data.Provider}'; known: {string.Join(", ", dataProviders.Keys.Order(StringComparer.Ordinal))}");
+        }
+
+        var args = data.With.ToDictionary(p => p.Key, p => Render(p.Value, context, templateId, $"data.{key}.{p.Key}"), StringComparer.Ordinal);
+        return provider.Load(args, dataContext(templateId));
+    }
+
+    /// <summary>The entries whose condition holds, each with its context (once per item of its <c>forEach</c> list).</summary>
+    private static IEnumerable<(T Entry, Dictionary<string, object?> Scope)> Each<T>(
+        IEnumerable<T> entries, Func<T, string?> when, Func<T, string?> forEach, Dictionary<string, object?> context, string templateId)
+    {
+        foreach (var entry in entries.Where(e => Condition.Evaluate(when(e), context)))
+        {
+            var list = forEach(entry);
+            if (list is null)
+            {
+                yield return (entry, context);
+                continue;
+            }
+
+            if (!context.TryGetValue(list, out var items) || items is not (null or System.Collections.IList))
+            {
+                throw new UserInputException($"template '{templateId}': forEach '{list}' is not a list in the template context");
+            }
+
+            foreach (var item in (System.Collections.IList?)items ?? Array.Empty<object>())
+            {
+                yield return (entry, new Dictionary<string, object?>(context, StringComparer.Ordinal) { ["item"] = item });
+            }
+        }
+    }
+
+    private static bool IsHcl(string path) => path.EndsWith(".tf", StringComparison.Ordinal) || path.EndsWith(".hcl", StringComparison.Ordinal);
 
     private List<string>? IncludeValue(string expression, Dictionary<string, object?> context, string templateId)
     {

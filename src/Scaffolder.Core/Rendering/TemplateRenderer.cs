@@ -44,6 +44,7 @@ public sealed class TemplateRenderer
     private static void RegisterHelpers(IHandlebars hb)
     {
         hb.RegisterHelper("q", (writer, _, args) => writer.WriteSafeString(Quote(Text(args[0]))));
+        hb.RegisterHelper("hq", (writer, _, args) => writer.WriteSafeString(HclQuote(Text(args[0]))));
         hb.RegisterHelper("eq", (_, args) => string.Equals(Text(args[0]), Text(args[1]), StringComparison.Ordinal));
         hb.RegisterHelper("ne", (_, args) => !string.Equals(Text(args[0]), Text(args[1]), StringComparison.Ordinal));
         hb.RegisterHelper("not", (_, args) => !Templates.Condition.Truthy(args[0]));
@@ -94,6 +95,38 @@ public sealed class TemplateRenderer
                 case '\n': builder.Append("\\n"); break;
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
+                default:
+                    if (char.IsControl(c))
+                    {
+                        builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>Formats a string as an HCL quoted string that evaluates to exactly the same text (templates escaped).</summary>
+    public static string HclQuote(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                case '$' or '%' when i + 1 < value.Length && value[i + 1] == '{': builder.Append(c).Append(c); break;
                 default:
                     if (char.IsControl(c))
                     {

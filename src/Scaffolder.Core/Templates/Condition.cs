@@ -4,7 +4,7 @@ namespace Scaffolder.Core.Templates;
 
 /// <summary>
 /// Evaluates the small condition language of <c>template.yaml</c>: <c>name</c>, <c>!name</c>, <c>name == value</c>,
-/// <c>name != value</c>, <c>name contains value</c>, joined with <c>&amp;&amp;</c> or <c>||</c> (no parentheses;
+/// <c>name != value</c>, <c>name contains value</c> (a name may be dotted to read into a tree: <c>data.key</c>), joined with <c>&amp;&amp;</c> or <c>||</c> (no parentheses;
 /// <c>&amp;&amp;</c> binds tighter). A name is truthy when it is set, not false, not empty and not an empty list.
 /// </summary>
 public static class Condition
@@ -41,10 +41,22 @@ public static class Condition
         return term.StartsWith('!') ? !Truthy(Lookup(term[1..].Trim(), values, expression)) : Truthy(Lookup(term, values, expression));
     }
 
-    private static object? Lookup(string name, IReadOnlyDictionary<string, object?> values, string expression) =>
-        values.TryGetValue(name, out var value)
-            ? value
-            : throw new InvalidOperationException($"condition '{expression}' names '{name}', which is not a parameter or variable");
+    private static object? Lookup(string name, IReadOnlyDictionary<string, object?> values, string expression)
+    {
+        var parts = name.Split('.');
+        if (!values.TryGetValue(parts[0], out var value))
+        {
+            throw new InvalidOperationException($"condition '{expression}' names '{parts[0]}', which is not a parameter, variable or data");
+        }
+
+        // A dotted name reads into data and config trees (requirements.tagged); a missing key is null.
+        foreach (var part in parts.Skip(1))
+        {
+            value = value is IDictionary map && map.Contains(part) ? map[part] : null;
+        }
+
+        return value;
+    }
 
     /// <summary>Whether a value counts as true in conditions.</summary>
     public static bool Truthy(object? value) => value switch

@@ -24,6 +24,9 @@ public sealed class TemplateDefinition
     /// <summary>Values computed from parameters and config, in order, available to every file of the template.</summary>
     public Dictionary<string, string> Variables { get; set; } = [];
 
+    /// <summary>Computed data (key → registered data provider and its arguments), computed after <see cref="Variables"/>.</summary>
+    public Dictionary<string, DataDefinition> Data { get; set; } = [];
+
     /// <summary>Files to create.</summary>
     public List<FileDefinition> Files { get; set; } = [];
 
@@ -92,6 +95,9 @@ public sealed class FileDefinition
     /// <summary>Condition (see <see cref="Condition"/>); the file is skipped when false.</summary>
     public string? When { get; set; }
 
+    /// <summary>Name of a list in the context: the entry is rendered once per item, with <c>item</c> set to it.</summary>
+    public string? ForEach { get; set; }
+
     /// <summary><c>conflict</c> (default: a different existing file is a conflict) or <c>skip</c> (keep the existing file).</summary>
     public string IfExists { get; set; } = "conflict";
 
@@ -117,6 +123,9 @@ public sealed class EditDefinition
     /// <summary>Condition; the edit is skipped when false.</summary>
     public string? When { get; set; }
 
+    /// <summary>Name of a list in the context: the entry is rendered once per item, with <c>item</c> set to it.</summary>
+    public string? ForEach { get; set; }
+
     /// <summary>A Handlebars file in the template folder rendering the inserted text.</summary>
     public string? Template { get; set; }
 
@@ -139,6 +148,9 @@ public sealed class IncludeDefinition
     /// <summary>Condition; the include is skipped when false.</summary>
     public string? When { get; set; }
 
+    /// <summary>Name of a list in the context: the entry is rendered once per item, with <c>item</c> set to it.</summary>
+    public string? ForEach { get; set; }
+
     /// <summary>The name passed to the included template (Handlebars; default: this template's name).</summary>
     public string? Name { get; set; }
 
@@ -154,4 +166,17 @@ public sealed class ConditionalText
 
     /// <summary>The text (Handlebars).</summary>
     public string Text { get; set; } = string.Empty;
+}
+
+/// <summary>A value computed by a registered data provider (see <c>Scaffolder.Core.Data.IDataProvider</c>).</summary>
+public sealed class DataDefinition
+{
+    /// <summary>The provider name, e.g. <c>module-variables</c>.</summary>
+    public string Provider { get; set; } = string.Empty;
+
+    /// <summary>Condition; when false the key is null and the provider is not called.</summary>
+    public string? When { get; set; }
+
+    /// <summary>Provider arguments (Handlebars values).</summary>
+    public Dictionary<string, string> With { get; set; } = [];
 }

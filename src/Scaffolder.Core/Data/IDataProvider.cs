@@ -1,0 +1,40 @@
+using Scaffolder.Core.IO;
+using Scaffolder.Core.Planning;
+
+namespace Scaffolder.Core.Data;
+
+/// <summary>
+/// Computes data a template cannot express in Handlebars (for example the variables declared by an existing
+/// module). A template names a provider in its <c>data:</c> section; the result is exposed to its files, edits,
+/// includes and messages under the entry's key. Results are plain trees: strings, booleans, lists and
+/// string-keyed dictionaries.
+/// </summary>
+public interface IDataProvider
+{
+    /// <summary>The name templates use in <c>data.&lt;key&gt;.provider</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Computes the data; throws <see cref="UserInputException"/> for bad arguments or unreadable input.</summary>
+    object? Load(IReadOnlyDictionary<string, string> args, DataContext context);
+}
+
+/// <summary>What a data provider may use: read-only access to the repository, paths checked to stay inside it.</summary>
+public sealed class DataContext(IFileSystem fileSystem, string repoRoot, string templateId)
+{
+    private readonly PathGuard guard = new(fileSystem, repoRoot);
+
+    /// <summary>The file system (providers only read).</summary>
+    public IFileSystem FileSystem { get; } = fileSystem;
+
+    /// <summary>The template asking for the data, for error messages.</summary>
+    public string TemplateId { get; } = templateId;
+
+    /// <summary>The absolute path of a repository-relative path; paths leaving the repository are refused.</summary>
+    public string Resolve(string relativePath) => guard.Resolve(relativePath);
+
+    /// <summary>Returns a required argument or throws a user error naming the template and provider.</summary>
+    public string Require(IReadOnlyDictionary<string, string> args, string provider, string name) =>
+        args.TryGetValue(name, out var value) && value.Length > 0
+            ? value
+            : throw new UserInputException($"template '{TemplateId}': data provider '{provider}' needs the argument '{name}'");
+}

@@ -1,0 +1,36 @@
+# Validation tests of the external-dns module: valid input is accepted, invalid input fails its validation rule.
+
+mock_provider "github" {}
+
+run "accepts_a_dns_label" {
+  command = plan
+
+  variables {
+    name = "app-1"
+  }
+
+  assert {
+    condition     = output.name == "app-1"
+    error_message = "a DNS-1123 label should be accepted as name"
+  }
+}
+
+run "rejects_uppercase_and_underscores" {
+  command = plan
+
+  variables {
+    name = "Not_A_Label"
+  }
+
+  expect_failures = [var.name]
+}
+
+run "rejects_names_over_63_characters" {
+  command = plan
+
+  variables {
+    name = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+  }
+
+  expect_failures = [var.name]
+}
