@@ -100,7 +100,7 @@ internal sealed class FactCollector
             case "GarageReferenceGrant" when Manifests.NamespaceOf(file, document) is var grantNs && (grantNs is null || grantNs == _conventions.GarageNamespace):
                 facts.Add(new ReferenceGrantFact(document.Name ?? string.Empty));
                 break;
-            case "Cluster" when Manifests.IsCnpg(document):
+            case "Cluster" when Manifests.IsCnpgCluster(file, document):
                 facts.Add(new PostgresClusterFact(document.Name ?? string.Empty, at));
                 break;
             case "ScheduledBackup" when Manifests.IsCnpg(document) && map.At("spec", "backupOwnerReference")?.Text == "self":

@@ -12,6 +12,13 @@ internal static class Manifests
     public static bool IsCnpg(YamlDocument document) =>
         document.ApiVersion?.StartsWith("postgresql.cnpg.io/", StringComparison.Ordinal) == true;
 
+    /// <summary>
+    /// Whether a document is a whole CNPG Cluster, not a kustomize patch of one: patch files (named <c>*patch*.yaml</c>,
+    /// like <c>cluster-roles-patch.yaml</c>) hold partial objects that the rules for complete Clusters must skip.
+    /// </summary>
+    public static bool IsCnpgCluster(SourceFile file, YamlDocument document) =>
+        document.Kind == "Cluster" && IsCnpg(document) && !file.FileName.Contains("patch", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The app folder (matching the apps glob) of a file, or its directory otherwise.</summary>
     public static string UnitOf(SourceFile file, PathGlob appFolders) =>
         appFolders.TryMatchDirectory(file.RelativePath, out var folder) ? folder : file.Directory;

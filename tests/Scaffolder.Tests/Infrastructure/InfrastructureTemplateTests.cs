@@ -196,13 +196,12 @@ public sealed class InfrastructureTemplateTests
         unknown.Error.ShouldContain("data 'vars' names unknown provider 'nope'; known: module-variables, provider-requirements");
     }
 
-    private static void ShouldBeSameFiles(SortedDictionary<string, byte[]> actual, SortedDictionary<string, byte[]> expected)
+    private static void ShouldBeSameFiles(SortedDictionary<string, string> actual, SortedDictionary<string, string> expected)
     {
         actual.Keys.ShouldBe(expected.Keys);
-        foreach (var (path, bytes) in expected)
+        foreach (var (path, content) in expected)
         {
-            Encoding.UTF8.GetString(actual[path]).ShouldBe(Encoding.UTF8.GetString(bytes), path);
-            actual[path].AsSpan().SequenceEqual(bytes).ShouldBeTrue(path);
+            actual[path].ShouldBe(content, path);
         }
     }
 }

@@ -118,7 +118,7 @@ public sealed class PatternCliTests
         repo.Run(args).ExitCode.ShouldBe(0);
         foreach (var path in Changed(before, repo.Snapshot()).Where(before.ContainsKey))
         {
-            var original = Encoding.UTF8.GetString(before[path]);
+            var original = Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(before[path]));
             var edited = repo.Read(path);
             var kept = KeepOriginalLines(original, edited, out var replaced);
 
@@ -187,8 +187,8 @@ public sealed class PatternCliTests
         }
     }
 
-    private static List<string> Changed(SortedDictionary<string, byte[]> before, SortedDictionary<string, byte[]> after) =>
-        after.Where(p => !before.TryGetValue(p.Key, out var old) || !old.AsSpan().SequenceEqual(p.Value)).Select(p => p.Key)
+    private static List<string> Changed(SortedDictionary<string, string> before, SortedDictionary<string, string> after) =>
+        after.Where(p => !before.TryGetValue(p.Key, out var old) || old != p.Value).Select(p => p.Key)
             .Concat(before.Keys.Except(after.Keys))
             .ToList();
 

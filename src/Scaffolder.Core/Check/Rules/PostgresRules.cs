@@ -28,7 +28,7 @@ public sealed class PostgresBackupRule : IManifestRule
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
-        if (document.Kind != "Cluster" || !Manifests.IsCnpg(document) || document.Map is not { } map)
+        if (!Manifests.IsCnpgCluster(file, document) || document.Map is not { } map)
         {
             return;
         }
@@ -105,7 +105,7 @@ public sealed class SingleInstanceRule(CheckConventions conventions) : IManifest
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
-        if (document.Kind == "Cluster" && Manifests.IsCnpg(document)
+        if (Manifests.IsCnpgCluster(file, document)
             && document.Map?.At("spec", "instances") is YamlScalar { Value: "1" } instances
             && Manifests.Annotation(document, conventions.RecoveryNoteAnnotation) is null)
         {
@@ -174,7 +174,7 @@ public sealed class PostgresSpecRule(CheckConventions conventions) : IManifestRu
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
-        if (document.Kind != "Cluster" || !Manifests.IsCnpg(document) || document.Map?.Get("spec") is not YamlMapping spec)
+        if (!Manifests.IsCnpgCluster(file, document) || document.Map?.Get("spec") is not YamlMapping spec)
         {
             return;
         }
