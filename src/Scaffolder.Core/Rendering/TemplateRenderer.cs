@@ -83,37 +83,16 @@ public sealed class TemplateRenderer
     };
 
     /// <summary>Formats a string as a double-quoted YAML scalar that parses back to exactly the same string.</summary>
-    public static string Quote(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (char.IsControl(c))
-                    {
-                        builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
+    public static string Quote(string value) => DoubleQuoted(value, escapeTemplates: false);
 
     /// <summary>Formats a string as an HCL quoted string that evaluates to exactly the same text (templates escaped).</summary>
-    public static string HclQuote(string value)
+    public static string HclQuote(string value) => DoubleQuoted(value, escapeTemplates: true);
+
+    /// <summary>
+    /// Double-quotes with the escapes YAML and HCL share (<c>\"</c>, <c>\\</c>, <c>\n</c>, <c>\r</c>, <c>\t</c>,
+    /// <c>\uXXXX</c>); for HCL, <c>${</c> and <c>%{</c> are doubled so they stay literal.
+    /// </summary>
+    private static string DoubleQuoted(string value, bool escapeTemplates)
     {
         var builder = new StringBuilder(value.Length + 2).Append('"');
         for (var i = 0; i < value.Length; i++)
@@ -126,7 +105,7 @@ public sealed class TemplateRenderer
                 case '\n': builder.Append("\\n"); break;
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
-                case '$' or '%' when i + 1 < value.Length && value[i + 1] == '{': builder.Append(c).Append(c); break;
+                case '$' or '%' when escapeTemplates && i + 1 < value.Length && value[i + 1] == '{': builder.Append(c).Append(c); break;
                 default:
                     if (char.IsControl(c))
                     {
