@@ -54,6 +54,11 @@ public sealed class TemplateRenderer
             && items.Cast<object?>().Any(item => string.Equals(Text(item), Text(args[1]), StringComparison.Ordinal)));
         hb.RegisterHelper("subst", (writer, _, args) => writer.WriteSafeString("${" + string.Concat(args.Select(Text)) + "}"));
         hb.RegisterHelper("pascal", (writer, _, args) => writer.WriteSafeString(Title(Text(args[0])).Replace(" ", string.Empty, StringComparison.Ordinal)));
+        hb.RegisterHelper("union", (_, args) => args
+            .SelectMany(arg => arg is IEnumerable items and not string ? items.Cast<object?>().Select(Text) : [Text(arg)])
+            .Where(item => item.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToList());
         hb.RegisterHelper("split", (_, args) => Text(args[0]).Split(args.Length > 1 ? Text(args[1]) : ","));
         hb.RegisterHelper("part", (writer, _, args) =>
         {
