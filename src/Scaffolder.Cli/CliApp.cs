@@ -25,15 +25,8 @@ public static class CliApp
     {
         try
         {
-            var session = new Session(PhysicalFileSystem.Instance, output, error, workingDirectory, RepoOption(args));
-            var root = new RootCommand("scaffold: generate and check GitOps homelab files that follow the stack's conventions.");
-            root.Options.Add(Session.RepoOptionDefinition);
-            root.Subcommands.Add(NewCommand.Create(session, args));
-            root.Subcommands.Add(ListCommand.Create(session));
-            root.Subcommands.Add(InitCommand.Create(session));
-            root.Subcommands.Add(EvaluateCommand.Create(session));
-            root.Subcommands.Add(CheckCommand.Create(session));
-            var result = root.Parse(args);
+            var session = new Session(PhysicalFileSystem.Instance, output, error, workingDirectory, RepoOption(SuggestedLine(args) ?? args));
+            var result = CreateRoot(session, args).Parse(args);
             if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
             {
                 error.WriteLine($"error: {string.Join(' ', result.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
@@ -63,6 +56,33 @@ public static class CliApp
             return Failure;
         }
     }
+
+    /// <summary>
+    /// Builds the root command. <c>new</c> registers only the requested template's subcommand when <c>args[1]</c> is a
+    /// template id (loading one template instead of all), and every template otherwise, so completion of
+    /// <c>new &lt;partial&gt;</c> (and the <c>[suggest]</c> directive, whose <c>args[0]</c> is the directive) lists all ids.
+    /// </summary>
+    internal static RootCommand CreateRoot(Session session, string[] args)
+    {
+        var root = new RootCommand("scaffold: generate and check GitOps homelab files that follow the stack's conventions.");
+        root.Options.Add(Session.RepoOptionDefinition);
+        root.Subcommands.Add(NewCommand.Create(session, args));
+        root.Subcommands.Add(ListCommand.Create(session));
+        root.Subcommands.Add(InitCommand.Create(session));
+        root.Subcommands.Add(EvaluateCommand.Create(session));
+        root.Subcommands.Add(CheckCommand.Create(session));
+        return root;
+    }
+
+    /// <summary>
+    /// The tokens of the command line being completed by the <c>[suggest:N] "line"</c> directive (what dotnet-suggest
+    /// and the shell scripts in docs/completion.md run), so a <c>--repo</c> typed in that line picks the repository whose
+    /// config and templates the completions come from; null when <paramref name="args"/> is not a suggest request.
+    /// </summary>
+    private static string[]? SuggestedLine(string[] args) =>
+        args.Length == 2 && args[0].StartsWith("[suggest", StringComparison.Ordinal)
+            ? [.. System.CommandLine.Parsing.CommandLineParser.SplitCommandLine(args[1])]
+            : null;
 
     private static string? RepoOption(string[] args)
     {
