@@ -167,7 +167,7 @@ public static class EvaluationFormatter
         var text = new StringBuilder();
         Line(text, "## Stack fit");
         Line(text);
-        Line(text, "No technology was given: run `scaffold evaluate <technology>` (or regenerate with `--technology`) to answer the overlap question.");
+        Line(text, "No technology was given: answer the overlap question with `scaffold evaluate <technology>`.");
         var stackFit = criteria.FirstOrDefault(c => c.Questions.Any(q => q.Automatic));
         if (stackFit is not null)
         {
