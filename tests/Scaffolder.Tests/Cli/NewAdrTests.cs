@@ -28,6 +28,22 @@ public sealed class NewAdrTests
     }
 
     [Fact]
+    public void Same_title_again_keeps_its_number_instead_of_duplicating()
+    {
+        using var repo = TestRepo.FromSample();
+        repo.Run("new", "adr", "Adopt Redis", "--date", "2025-03-01").ExitCode.ShouldBe(0);
+        repo.Run("new", "adr", "Something else", "--date", "2025-03-01").ExitCode.ShouldBe(0);
+
+        var same = repo.Run("new", "adr", "Adopt Redis", "--date", "2025-03-01");
+        var changed = repo.Run("new", "adr", "Adopt Redis", "--date", "2025-03-02");
+
+        same.ExitCode.ShouldBe(0, same.Error);
+        same.Output.ShouldNotContain("create");
+        changed.ExitCode.ShouldBe(3, changed.Output);
+        DecisionFiles(repo).ShouldBe(["0001-adopt-redis.md", "0002-something-else.md"]);
+    }
+
+    [Fact]
     public void Numbering_continues_after_the_highest_number_and_ignores_other_files()
     {
         using var repo = TestRepo.FromSample();
