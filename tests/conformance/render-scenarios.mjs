@@ -15,6 +15,8 @@ if (!process.argv[2]) {
   process.exit(2);
 }
 
+// Reproducible dates (decision records): SOURCE_DATE_EPOCH as in SnapshotTests unless already set.
+const env = { ...process.env, SOURCE_DATE_EPOCH: process.env.SOURCE_DATE_EPOCH || '1735689600' };
 const scaffold = (process.env.SCAFFOLD ?? 'scaffold').split(' ');
 const scenarios = YAML.parse(readFileSync(join(root, 'tests/Scaffolder.Tests/Snapshots/scenarios.yaml'), 'utf8'));
 rmSync(out, { recursive: true, force: true });
@@ -23,7 +25,7 @@ let failed = 0;
 for (const { id, args } of scenarios) {
   const repo = join(out, id);
   cpSync(join(root, 'samples/homelab'), repo, { recursive: true });
-  const run = spawnSync(scaffold[0], [...scaffold.slice(1), ...args, '--repo', repo], { encoding: 'utf8' });
+  const run = spawnSync(scaffold[0], [...scaffold.slice(1), ...args, '--repo', repo], { encoding: 'utf8', env });
   if (run.status !== 0) {
     failed++;
     console.log(`FAIL render ${id}: exit ${run.status}: ${(run.stderr || run.error?.message || '').trim()}`);

@@ -27,7 +27,9 @@ internal static class CheckCommand
         command.Options.Add(minSeverity);
         command.SetAction(result =>
         {
-            var checker = new RepoChecker(session.FileSystem, ConventionsFromConfig.Create(session.Config));
+            var checker = new RepoChecker(
+                session.FileSystem,
+                ConventionsFromConfig.Create(session.Config, Scaffolder.Core.Evaluation.RepoStackCatalog.Load(session.FileSystem, session.RepoRoot)));
             var ruleIds = result.GetValue(rules) ?? [];
             var unknown = ruleIds.FirstOrDefault(id => checker.Rules.All(r => !string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase)));
             if (unknown is not null)

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text;
 using Scaffolder.Core;
-using Scaffolder.Core.Config;
 using Scaffolder.Core.Evaluation;
 
 namespace Scaffolder.Cli.Commands;
@@ -35,24 +33,10 @@ internal static class EvaluateCommand
         return command;
     }
 
-    /// <summary>The built-in stack catalog extended by the repository's <c>evaluate:</c> section.</summary>
+    /// <summary>The built-in stack catalog extended by the repository's <c>evaluate:</c> section (see <see cref="RepoStackCatalog"/>).</summary>
     public static StackCatalog LoadCatalog(Session session)
     {
         _ = session.Config; // validates .scaffold.yaml first
-        var path = Path.Combine(session.RepoRoot, ConfigLoader.FileName);
-        var catalog = StackCatalog.LoadDefault();
-        if (!session.FileSystem.FileExists(path))
-        {
-            return catalog;
-        }
-
-        try
-        {
-            return catalog.Extend(EvaluateSettings.FromScaffoldYaml(Encoding.UTF8.GetString(session.FileSystem.ReadAllBytes(path))));
-        }
-        catch (StackCatalogException ex)
-        {
-            throw new UserInputException($"{ConfigLoader.FileName}: evaluate: {ex.Message}");
-        }
+        return RepoStackCatalog.Load(session.FileSystem, session.RepoRoot);
     }
 }

@@ -43,6 +43,7 @@ public static class BuiltInRules
             new SchemaHeaderRule(conventions),
             new YamlSyntaxRule(),
             new IgnoreReasonRule(conventions),
+            new TechnologyOverlapRule(conventions),
         ];
     }
 }

@@ -148,6 +148,12 @@ public sealed record CheckConventions
     public IReadOnlyList<string> SchemaHeaderKinds { get; init; } =
         ["ExternalSecret", "HTTPRoute", "Canary", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy", "PrometheusRule"];
 
+    /// <summary>The folder of the architecture decision records (<c>paths.decisions</c>); SCF033 looks for ADRs there.</summary>
+    public string DecisionsPath { get; init; } = "docs/architecture/decisions";
+
+    /// <summary>The stack catalog SCF033 matches charts and images against (built-in plus the repository's <c>evaluate:</c> section).</summary>
+    public Evaluation.StackCatalog StackCatalog { get; init; } = Evaluation.RepoStackCatalog.BuiltIn;
+
     /// <summary>The full profile label name.</summary>
     public string ProfileLabel => LabelPrefix + "/profile";
 

@@ -5,8 +5,11 @@ namespace Scaffolder.Core.Check;
 /// <summary>Builds the names the check rules use from the repository's <c>.scaffold.yaml</c> (the one place conventions live).</summary>
 public static class ConventionsFromConfig
 {
-    /// <summary>Maps <paramref name="config"/> onto <see cref="CheckConventions"/>.</summary>
-    public static CheckConventions Create(ScaffoldConfig config)
+    /// <summary>
+    /// Maps <paramref name="config"/> onto <see cref="CheckConventions"/>; <paramref name="stackCatalog"/> is the
+    /// repository's catalog from <see cref="Evaluation.RepoStackCatalog.Load"/> (null: the built-in one).
+    /// </summary>
+    public static CheckConventions Create(ScaffoldConfig config, Evaluation.StackCatalog? stackCatalog = null)
     {
         var ssmPrefix = config.Text("secrets.ssmPrefix");
         const string clusterVariable = "${cluster_name}";
@@ -37,6 +40,8 @@ public static class ConventionsFromConfig
             ClustersPathPattern = clusterAt >= 0 ? apps[..clusterAt] : CheckConventions.Default.ClustersPathPattern,
             AppsPathPattern = apps.Replace("{cluster}", "*", StringComparison.Ordinal).TrimEnd('/') + "/",
             IgnorePaths = config.Strings("check.ignorePaths"),
+            DecisionsPath = config.Text("paths.decisions").Trim('/'),
+            StackCatalog = stackCatalog ?? Evaluation.RepoStackCatalog.BuiltIn,
         };
     }
 }

@@ -112,6 +112,12 @@ internal sealed class FactCollector
             case "ResourceSet":
                 CollectRegistryInputs(file, map, facts);
                 break;
+            case "HelmRelease" when map.At("spec", "chart", "spec", "chart") is YamlScalar { Value.Length: > 0 } chart && !chart.Value.Contains("${", StringComparison.Ordinal):
+                facts.Add(new TechnologyFact($"HelmRelease '{document.Name}'", chart.Value, TechnologySource.Chart, Locate(file, chart)));
+                break;
+            case "OCIRepository" when map.At("spec", "url") is YamlScalar { Value.Length: > 0 } url && !url.Value.Contains("${", StringComparison.Ordinal):
+                facts.Add(new TechnologyFact($"OCIRepository '{document.Name}'", url.Value, TechnologySource.Chart, Locate(file, url)));
+                break;
             case "HTTPRoute":
                 facts.Add(new RouteFact(unit, CountHomepage(document.Annotations), at));
                 break;
@@ -129,6 +135,23 @@ internal sealed class FactCollector
             {
                 var annotations = route.Value.At("annotations") as YamlMapping;
                 facts.Add(new RouteFact(unit, CountHomepage(annotations), Locate(file, route.Key)));
+            }
+
+            CollectImages(file, document, values, facts);
+        }
+    }
+
+    /// <summary>The <c>image.repository</c> values of app-template values (SCF033).</summary>
+    private static void CollectImages(SourceFile file, YamlDocument document, YamlMapping values, List<object> facts)
+    {
+        foreach (var map in values.Descendants().OfType<YamlMapping>())
+        {
+            if (map.Get("image") is YamlMapping image
+                && image.Get("repository") is YamlScalar { Value.Length: > 0 } repository
+                && !repository.Value.Contains("${", StringComparison.Ordinal))
+            {
+                var subject = document.Kind is null ? "app-template values" : $"{document.Kind} '{document.Name}'";
+                facts.Add(new TechnologyFact(subject, repository.Value, TechnologySource.Image, Locate(file, repository)));
             }
         }
     }

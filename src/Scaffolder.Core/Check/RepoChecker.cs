@@ -70,7 +70,7 @@ public sealed class RepoChecker
                 i => results[i] = CheckFile(repo, files[i], fileRules, manifestRules, collector));
         }
 
-        var facts = new RepoFacts(_conventions);
+        var facts = new RepoFacts(_conventions) { Repo = repo };
         var findings = new List<Finding>();
         var ignores = new Dictionary<string, IReadOnlyList<IgnoreRange>>(StringComparer.Ordinal);
         var manifests = 0;

@@ -51,6 +51,19 @@ public sealed record ReferenceGrantFact(string Name);
 /// <summary>An OpenTofu module with a <c>tests/*.tftest.hcl</c> file.</summary>
 public sealed record TofuTestFact(string Module);
 
+/// <summary>Where a technology name comes from (SCF033).</summary>
+public enum TechnologySource
+{
+    /// <summary>A chart: a HelmRelease's <c>spec.chart.spec.chart</c> or the last segment of an OCIRepository URL.</summary>
+    Chart,
+
+    /// <summary>An app-template container image repository.</summary>
+    Image,
+}
+
+/// <summary>A chart or image name a manifest deploys, and the object (<c>HelmRelease 'x'</c>) that deploys it.</summary>
+public sealed record TechnologyFact(string Subject, string Name, TechnologySource Source, SourceLocation Location);
+
 /// <summary>
 /// The small cross-file facts gathered while the files were read, in file order. Whole documents are not
 /// kept, so memory stays bounded by the number of relevant objects, not by repo size.
@@ -62,6 +75,12 @@ public sealed class RepoFacts
 
     /// <summary>The conventions of the run.</summary>
     public CheckConventions Conventions { get; }
+
+    /// <summary>The repository being checked (root and file system), for rules that read files outside the checked paths; null in unit tests.</summary>
+    public RepoContext? Repo { get; init; }
+
+    /// <summary>Charts and images deployed, in file order.</summary>
+    public List<TechnologyFact> Technologies { get; } = [];
 
     /// <summary>Workloads in file order.</summary>
     public List<WorkloadFact> Workloads { get; } = [];
@@ -131,6 +150,7 @@ public sealed class RepoFacts
                 case AppFileFact f: AppFiles.Add(f); break;
                 case TofuFileFact f: TofuFiles.Add(f); break;
                 case TofuTestFact f: TestedModules.Add(f.Module); break;
+                case TechnologyFact f: Technologies.Add(f); break;
                 default: throw new ArgumentException($"Unknown fact {fact.GetType().Name}.", nameof(facts));
             }
         }

@@ -26,6 +26,9 @@ public sealed class DataContext(IFileSystem fileSystem, string repoRoot, string 
     /// <summary>The file system (providers only read).</summary>
     public IFileSystem FileSystem { get; } = fileSystem;
 
+    /// <summary>The absolute repository root (for providers that read repository-wide settings such as the stack catalog).</summary>
+    public string RepoRoot { get; } = repoRoot;
+
     /// <summary>The template asking for the data, for error messages.</summary>
     public string TemplateId { get; } = templateId;
 
@@ -37,4 +40,8 @@ public sealed class DataContext(IFileSystem fileSystem, string repoRoot, string 
         args.TryGetValue(name, out var value) && value.Length > 0
             ? value
             : throw new UserInputException($"template '{TemplateId}': data provider '{provider}' needs the argument '{name}'");
+
+    /// <summary>Returns an optional argument, or null when it is absent or empty.</summary>
+    public static string? Optional(IReadOnlyDictionary<string, string> args, string name) =>
+        args.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }

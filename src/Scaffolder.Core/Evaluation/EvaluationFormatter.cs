@@ -156,6 +156,39 @@ public static class EvaluationFormatter
         return text.ToString();
     }
 
+    /// <summary>
+    /// Renders the "Stack fit" section of a decision record when no technology was evaluated: the stack-fit
+    /// questions (the overlap question points at <c>scaffold evaluate</c>) and the non-negotiables, all unanswered.
+    /// </summary>
+    public static string ToStackFitQuestionsMarkdown(IReadOnlyList<NonNegotiable> nonNegotiables, IReadOnlyList<EvaluationCriterion> criteria)
+    {
+        ArgumentNullException.ThrowIfNull(nonNegotiables);
+        ArgumentNullException.ThrowIfNull(criteria);
+        var text = new StringBuilder();
+        Line(text, "## Stack fit");
+        Line(text);
+        Line(text, "No technology was given: answer the overlap question with `scaffold evaluate <technology>`.");
+        var stackFit = criteria.FirstOrDefault(c => c.Questions.Any(q => q.Automatic));
+        if (stackFit is not null)
+        {
+            Line(text);
+            foreach (var question in stackFit.Questions)
+            {
+                Line(text, $"- [ ] {QuestionText(question)}");
+            }
+        }
+
+        Line(text);
+        Line(text, "### Non-negotiables");
+        Line(text);
+        foreach (var requirement in nonNegotiables)
+        {
+            Line(text, $"- [ ] **{requirement.Title}**: {requirement.Requirement}");
+        }
+
+        return text.ToString();
+    }
+
     private static string OverlapAnswer(TechnologyEvaluation evaluation) => evaluation.HasOverlap
         ? "Yes: " + string.Join("; ", evaluation.Overlaps.Select(o => $"{o.ExistingTechnology} ({o.Layer})"))
         : "No overlap found in the stack catalog.";

@@ -15,12 +15,7 @@ public sealed class TechnologyEvaluator(StackCatalog catalog)
     public TechnologyEvaluation Evaluate(string technology, string? purpose)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(technology);
-        var overlaps = FindOverlaps(NameKey.WholeCandidates(technology));
-        if (overlaps.Count == 0)
-        {
-            overlaps = FindOverlaps(NameKey.TokenCandidates(technology));
-        }
-
+        var overlaps = FindOverlaps(technology, compoundParts: true);
         var trimmedPurpose = string.IsNullOrWhiteSpace(purpose) ? null : purpose.Trim();
         return new TechnologyEvaluation(
             technology.Trim(),
@@ -29,6 +24,19 @@ public sealed class TechnologyEvaluator(StackCatalog catalog)
             trimmedPurpose is null ? [] : FindPossibleOverlaps(trimmedPurpose, overlaps),
             catalog.NonNegotiables,
             catalog.Criteria);
+    }
+
+    /// <summary>
+    /// The existing layers a technology overlaps by name: the whole input and its last path segment, and only if
+    /// neither matches and <paramref name="compoundParts"/> is set, the parts of a compound name.
+    /// </summary>
+    /// <param name="technology">Technology, chart or image name.</param>
+    /// <param name="compoundParts">Whether to fall back to the parts of a compound name (<c>redis-ha</c> gives redis).</param>
+    public List<Overlap> FindOverlaps(string technology, bool compoundParts)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(technology);
+        var overlaps = FindOverlaps(NameKey.WholeCandidates(technology));
+        return overlaps.Count == 0 && compoundParts ? FindOverlaps(NameKey.TokenCandidates(technology)) : overlaps;
     }
 
     private List<Overlap> FindOverlaps(IEnumerable<string> keys) =>

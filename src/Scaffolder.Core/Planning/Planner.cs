@@ -53,6 +53,9 @@ public sealed class Planner
     [
         new ModuleVariablesProvider(),
         new ProviderRequirementsProvider(),
+        new NextDecisionNumberProvider(),
+        new TodayProvider(),
+        new StackFitProvider(),
     ];
 
     /// <summary>Plans <paramref name="request"/> against the repository at <paramref name="repoRoot"/>.</summary>

@@ -67,6 +67,7 @@ public sealed class TemplateRenderer
             writer.WriteSafeString(index < parts.Length ? parts[index] : args.Length > 3 ? Text(args[3]) : string.Empty);
         });
         hb.RegisterHelper("snake", (writer, _, args) => writer.WriteSafeString(Text(args[0]).Replace('-', '_')));
+        hb.RegisterHelper("slug", (writer, _, args) => writer.WriteSafeString(Slug(Text(args[0])) is { Length: > 0 } slug ? slug : args.Length > 1 ? Text(args[1]) : string.Empty));
         hb.RegisterHelper("upper", (writer, _, args) => writer.WriteSafeString(Text(args[0]).ToUpperInvariant()));
         hb.RegisterHelper("title", (writer, _, args) => writer.WriteSafeString(Title(Text(args[0]))));
         hb.RegisterHelper("concat", (writer, _, args) => writer.WriteSafeString(string.Concat(args.Select(Text))));
@@ -76,6 +77,47 @@ public sealed class TemplateRenderer
         hb.RegisterHelper("lookupOr", (_, args) => args[0] is IDictionary map && map.Contains(Text(args[1])) && map[Text(args[1])] is { } found
             ? found
             : args[2]);
+    }
+
+    /// <summary>
+    /// A file-name slug of free text: accents dropped, lowercase ASCII letters and digits, every other run of
+    /// characters one '-', no '-' at either end, at most <paramref name="maxLength"/> characters ("Adopt Redis 7.2!"
+    /// gives "adopt-redis-7-2"). Empty when the text has no letter or digit.
+    /// </summary>
+    public static string Slug(string text, int maxLength = 60)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new StringBuilder(Math.Min(text.Length, maxLength + 1));
+        var pendingDash = false;
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            var lower = char.ToLowerInvariant(c);
+            if (lower is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            {
+                if (pendingDash && builder.Length > 0)
+                {
+                    builder.Append('-');
+                }
+
+                pendingDash = false;
+                builder.Append(lower);
+                if (builder.Length >= maxLength)
+                {
+                    break;
+                }
+            }
+            else
+            {
+                pendingDash = true;
+            }
+        }
+
+        return builder.ToString(0, Math.Min(builder.Length, maxLength)).TrimEnd('-');
     }
 
     /// <summary>Formats a value as text (invariant culture, lowercase booleans).</summary>

@@ -9,9 +9,23 @@ namespace Scaffolder.Tests.Snapshots;
 /// Golden-file tests: every scenario of scenarios.yaml renders into a copy of samples/homelab and each created or
 /// changed file must equal its approved file. Missing and extra files fail. To accept new output, run the tests with
 /// SCAFFOLD_ACCEPT=1 (ignored when CI is set) and review the approved files like code.
+/// Scenarios run in-process, so dates must not depend on the day: the static constructor sets SOURCE_DATE_EPOCH
+/// (the reproducible-builds convention the <c>today</c> data provider honours) to <see cref="SourceDateEpoch"/> for
+/// the whole test process unless it is already set.
 /// </summary>
 public sealed class SnapshotTests
 {
+    /// <summary>2025-01-01T00:00:00Z, the date of generated files such as decision records.</summary>
+    public const string SourceDateEpoch = "1735689600";
+
+    static SnapshotTests()
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH")))
+        {
+            Environment.SetEnvironmentVariable("SOURCE_DATE_EPOCH", SourceDateEpoch);
+        }
+    }
+
     public static string ApprovedRoot => Path.Combine(TestRepo.SourceRoot, "tests", "Scaffolder.Tests", "Snapshots", "approved");
 
     public static IReadOnlyList<(string Id, string[] Args)> Scenarios { get; } = LoadScenarios();
