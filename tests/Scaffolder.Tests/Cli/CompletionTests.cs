@@ -12,7 +12,7 @@ namespace Scaffolder.Tests.Cli;
 /// </summary>
 public sealed class CompletionTests
 {
-    private static readonly string[] TemplateIds = ["app", "database", "module", "pin", "route", "secret", "storage", "unit"];
+    private static readonly string[] TemplateIds = ["adr", "app", "database", "module", "pin", "route", "secret", "storage", "unit"];
 
     [Fact]
     public void Root_completes_subcommands()
@@ -60,7 +60,7 @@ public sealed class CompletionTests
     }
 
     [Theory]
-    [InlineData("scaffold new ", "app\ndatabase\nmodule\npin\nroute\nsecret\nstorage\nunit")]
+    [InlineData("scaffold new ", "adr\napp\ndatabase\nmodule\npin\nroute\nsecret\nstorage\nunit")]
     [InlineData("scaffold new st", "storage")]
     [InlineData("scaffold new app --pro", "--profile")]
     [InlineData("scaffold new app wiki --profile ", "internal\ninternal-egress\nisolated\nstandard")]
