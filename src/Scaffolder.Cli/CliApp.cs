@@ -64,6 +64,37 @@ public static class CliApp
         }
     }
 
+    /// <summary>The subcommand names (besides <c>new</c>).</summary>
+    internal static IReadOnlySet<string> Verbs { get; } = new HashSet<string>(StringComparer.Ordinal) { "new", "list", "init", "evaluate", "check" };
+
+    /// <summary>The first two positional tokens (the command and, for <c>new</c>, the template), skipping <c>--repo VALUE</c>.</summary>
+    internal static (string? Verb, string? Next) Positionals(string[] args)
+    {
+        string? verb = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--repo")
+            {
+                i++;
+                continue;
+            }
+
+            if (args[i].StartsWith('-'))
+            {
+                continue;
+            }
+
+            if (verb is not null)
+            {
+                return (verb, args[i]);
+            }
+
+            verb = args[i];
+        }
+
+        return (verb, null);
+    }
+
     private static string? RepoOption(string[] args)
     {
         for (var i = 0; i < args.Length; i++)
