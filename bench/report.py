@@ -28,8 +28,9 @@ def sh(cmd):
     return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
 
 
-print(f"# scaffold bench — {sh('date -u +%Y-%m-%dT%H:%MZ')}, {sh('nproc')} cores, {sh(\"lscpu | sed -n 's/^Model name: *//p'\")}, "
-      f"load average {sh('cut -d\" \" -f1-3 /proc/loadavg')}")
+model = sh("lscpu | sed -n 's/^Model name: *//p'")
+load = sh("cut -d' ' -f1-3 /proc/loadavg")
+print(f"# scaffold bench: {sh('date -u +%Y-%m-%dT%H:%MZ')}, {sh('nproc')} cores, {model}, load average {load}")
 print(f"tool package: {package}; dotnet {sh('dotnet --version')}; hyperfine {sh('hyperfine --version').split()[-1]}")
 print()
 s = collect("startup-*.json")
