@@ -33,6 +33,7 @@ public static class CliApp
             root.Subcommands.Add(InitCommand.Create(session));
             root.Subcommands.Add(EvaluateCommand.Create(session));
             root.Subcommands.Add(CheckCommand.Create(session));
+            Timing.Mark("commands built");
             var result = root.Parse(args);
             if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
             {

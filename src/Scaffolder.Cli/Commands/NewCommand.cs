@@ -119,15 +119,20 @@ internal static class NewCommand
     private static int Run(Session session, Func<Planner, Plan> makePlan, string templateId, IReadOnlyList<string> names, bool dryRun, bool diff, string format)
     {
         using var repoLock = dryRun ? null : RepoLock.Acquire(session.RepoRoot, LockTimeout);
+        Timing.Mark("command parsed, lock held");
         var planner = new Planner(session.FileSystem, session.Catalog, session.Config, Planner.DefaultInserters);
+        Timing.Mark("config, catalog and planner ready");
         var plan = makePlan(planner);
+        Timing.Mark("planned");
         var applied = !dryRun && !plan.HasConflicts && plan.HasWrites;
         if (applied)
         {
             new PlanApplier(session.FileSystem).Apply(plan);
+            Timing.Mark("applied");
         }
 
         PlanPrinter.Print(session.Output, templateId, names, plan, dryRun, applied, diff, format);
+        Timing.Mark("printed");
         if (plan.HasConflicts)
         {
             var paths = plan.Changes.Where(c => c.Action == ChangeAction.Conflict).Select(c => c.Path).ToList();

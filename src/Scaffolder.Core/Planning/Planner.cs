@@ -138,11 +138,12 @@ public sealed class Planner
             }
         }
 
-        foreach (var collector in files.Values.Where(f => f.Definition.CollectsResources))
+        // One pass over the files per folder (not per collector): bulk plans have thousands of folders.
+        var kustomizedByFolder = files.Values.Where(f => f.Definition.Kustomize).ToLookup(f => Folder(f.Path), StringComparer.Ordinal);
+        foreach (var collector in files.Values.Where(f => f.Definition.CollectsResources).ToList())
         {
             var folder = Folder(collector.Path);
-            var resources = files.Values
-                .Where(f => f.Definition.Kustomize && Folder(f.Path) == folder)
+            var resources = kustomizedByFolder[folder]
                 .OrderBy(f => f.Definition.Order).ThenBy(f => f.Path, StringComparer.Ordinal)
                 .Select(f => Path.GetFileName(f.Path))
                 .ToList();
