@@ -132,7 +132,7 @@ check_once() {
   $prefix "$S" check --repo "$dir" --format json $extra >"$W/check.json" 2>/dev/null || true
   # shellcheck disable=SC2086
   /usr/bin/time -f '%e %U %S %M' -o "$W/check.time" $prefix "$S" check --repo "$dir" --format json $extra >"$W/check.json" || true
-  printf '%s %s\n' "$(cat "$W/check.time")" "$(jq '.summary.manifestsScanned' "$W/check.json")"
+  printf '%s %s\n' "$(tail -n 1 "$W/check.time")" "$(jq '.summary.manifestsScanned' "$W/check.json")"
 }
 : >"$W/check.txt"
 for n in 2000 20000 100000; do
