@@ -8,6 +8,14 @@ using Scaffolder.Core.IO;
 // Generates a synthetic repo of app folders (namespace, helmrelease, helmrepository, kustomization, canary,
 // rules, secrets, PVC, ExternalSecret, GarageKey: 11 manifests per app) and times RepoChecker on it. Also times the light reader against
 // YamlDotNet's RepresentationModel on the same text.
+// Or: dotnet run -c Release --project bench/CheckBench -- generate MANIFESTS DIR   (only writes the synthetic repo)
+if (args is ["generate", var count, var target])
+{
+    var wanted = int.Parse(count, CultureInfo.InvariantCulture);
+    SyntheticRepo.Write(target, Math.Max(1, wanted / SyntheticRepo.ManifestsPerApp));
+    return;
+}
+
 var manifests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
 var parallelism = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
 var root = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), $"scaffold-bench-{manifests}");

@@ -26,7 +26,9 @@ public static class CliApp
         try
         {
             var session = new Session(PhysicalFileSystem.Instance, output, error, workingDirectory, RepoOption(SuggestedLine(args) ?? args));
-            var result = CreateRoot(session, args).Parse(args);
+            var root = CreateRoot(session, args);
+            Timing.Mark("commands built");
+            var result = root.Parse(args);
             if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
             {
                 error.WriteLine($"error: {string.Join(' ', result.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
@@ -83,6 +85,37 @@ public static class CliApp
         args.Length == 2 && args[0].StartsWith("[suggest", StringComparison.Ordinal)
             ? [.. System.CommandLine.Parsing.CommandLineParser.SplitCommandLine(args[1])]
             : null;
+
+    /// <summary>The subcommand names (besides <c>new</c>).</summary>
+    internal static IReadOnlySet<string> Verbs { get; } = new HashSet<string>(StringComparer.Ordinal) { "new", "list", "init", "evaluate", "check" };
+
+    /// <summary>The first two positional tokens (the command and, for <c>new</c>, the template), skipping <c>--repo VALUE</c>.</summary>
+    internal static (string? Verb, string? Next) Positionals(string[] args)
+    {
+        string? verb = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--repo")
+            {
+                i++;
+                continue;
+            }
+
+            if (args[i].StartsWith('-'))
+            {
+                continue;
+            }
+
+            if (verb is not null)
+            {
+                return (verb, args[i]);
+            }
+
+            verb = args[i];
+        }
+
+        return (verb, null);
+    }
 
     private static string? RepoOption(string[] args)
     {

@@ -19,6 +19,7 @@ public sealed class Session
         FileSystem = fileSystem;
         Output = output;
         Error = error;
+        WorkingDirectory = workingDirectory;
         repoRoot = new(() => FindRepoRoot(fileSystem, workingDirectory, repoOverride));
         config = new(() => new ConfigLoader(fileSystem).Load(RepoRoot));
         catalog = new(() => TemplateCatalog.Create(fileSystem, RepoRoot));
@@ -39,6 +40,9 @@ public sealed class Session
 
     /// <summary>Standard error.</summary>
     public TextWriter Error { get; }
+
+    /// <summary>The folder the tool runs in (relative paths of arguments resolve against it).</summary>
+    public string WorkingDirectory { get; }
 
     /// <summary>The repository root.</summary>
     public string RepoRoot => repoRoot.Value;

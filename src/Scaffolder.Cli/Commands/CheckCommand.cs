@@ -20,11 +20,20 @@ internal static class CheckCommand
         var exclude = new Option<string[]>("--exclude") { Description = "Skip paths matching this glob (repeatable)." };
         var minSeverity = new Option<string>("--min-severity") { Description = "Lowest severity reported and counted for the exit code.", DefaultValueFactory = _ => "note" };
         minSeverity.AcceptOnlyFromAmong("error", "warning", "note");
+        var jobs = new Option<int>("--jobs") { Description = "Files checked in parallel (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        jobs.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--jobs must be at least 1");
+            }
+        });
         command.Arguments.Add(paths);
         command.Options.Add(format);
         command.Options.Add(rules);
         command.Options.Add(exclude);
         command.Options.Add(minSeverity);
+        command.Options.Add(jobs);
         command.SetAction(result =>
         {
             var checker = new RepoChecker(
@@ -44,6 +53,7 @@ internal static class CheckCommand
                 RuleIds = ruleIds,
                 ExcludeGlobs = result.GetValue(exclude) ?? [],
                 MinSeverity = severity,
+                MaxParallelism = result.GetValue(jobs),
             });
             var text = result.GetValue(format) switch
             {

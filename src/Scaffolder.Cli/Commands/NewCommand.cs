@@ -14,8 +14,14 @@ internal static class NewCommand
     public static Command Create(Session session, string[] args)
     {
         var command = new Command("new", "Generate files from a template (see 'scaffold list').");
-        var requested = args.Length > 1 && args[0] == "new" ? args[1] : null;
-        var ids = requested is not null && session.Catalog.Ids.Contains(requested) ? [requested] : session.Catalog.Ids;
+        var (verb, requested) = CliApp.Positionals(args);
+        if (verb is not null && verb != "new" && CliApp.Verbs.Contains(verb))
+        {
+            // Another command runs: the templates are neither parsed nor even listed.
+            return command;
+        }
+
+        IReadOnlyList<string> ids = requested is not null && session.Catalog.Ids.Contains(requested) ? [requested] : session.Catalog.Ids;
         foreach (var id in ids)
         {
             command.Subcommands.Add(TemplateCommand(session, session.Catalog.Get(id).Definition));
@@ -27,8 +33,14 @@ internal static class NewCommand
     private static Command TemplateCommand(Session session, TemplateDefinition template)
     {
         var command = new Command(template.Id, template.Description);
-        var name = new Argument<string>("name") { Description = template.NameDescription };
+        var name = new Argument<string>("name") { Description = template.NameDescription, Arity = ArgumentArity.ZeroOrOne };
         command.Arguments.Add(name);
+        var values = new Option<string>("--values")
+        {
+            Description = "Bulk mode: a YAML list of entries ({name: x, <option>: value, ...}) generated in one plan, applied all-or-nothing.",
+            HelpName = "file",
+        };
+        command.Options.Add(values);
         var parameters = template.Parameters.Select(p => (Parameter: p, Option: ParameterOption(p, session))).ToList();
         foreach (var (_, option) in parameters)
         {
@@ -59,9 +71,28 @@ internal static class NewCommand
                 raw[parameter.Name] = tokens.Count > 0 ? tokens : [parameter.ImplicitValue ?? "true"];
             }
 
+            var valuesFile = result.GetValue(values);
+            var givenName = result.GetValue(name);
+            if (valuesFile is not null)
+            {
+                if (givenName is not null || raw.Count > 0 || result.GetValue(cluster) is { Length: > 0 })
+                {
+                    throw new UserInputException("--values takes every name and option from the file: give no name or template options beside it");
+                }
+
+                var full = Path.GetFullPath(valuesFile, session.WorkingDirectory);
+                var entries = BulkValues.Read(session.FileSystem, full, valuesFile, template, output.Force(result));
+                return GenerateMany(session, template.Id, entries, valuesFile, output.DryRun(result), output.Diff(result), output.Format(result), output.Force(result));
+            }
+
+            if (string.IsNullOrEmpty(givenName))
+            {
+                throw new UserInputException($"'{template.Id}' needs a name (or --values FILE)");
+            }
+
             var request = new GenerationRequest(
                 template.Id,
-                result.GetValue(name) ?? string.Empty,
+                givenName,
                 raw,
                 result.GetValue(cluster) ?? [],
                 output.Force(result));
@@ -71,18 +102,37 @@ internal static class NewCommand
     }
 
     /// <summary>Plans a request, prints the plan, and applies it unless it is a dry run or has conflicts.</summary>
-    public static int Generate(Session session, GenerationRequest request, bool dryRun, bool diff, string format)
+    public static int Generate(Session session, GenerationRequest request, bool dryRun, bool diff, string format) =>
+        Run(session, planner => planner.Plan(session.RepoRoot, request), request.TemplateId, [request.Name], dryRun, diff, format);
+
+    /// <summary>Bulk mode: plans every entry into one plan (one lock, one validation, one all-or-nothing apply).</summary>
+    public static int GenerateMany(Session session, string templateId, IReadOnlyList<BulkEntry> entries, string file, bool dryRun, bool diff, string format, bool force) =>
+        Run(
+            session,
+            planner => planner.Plan(session.RepoRoot, [.. entries.Select(e => e.Request)], i => entries[i].Label(file), force),
+            templateId,
+            [.. entries.Select(e => e.Request.Name)],
+            dryRun,
+            diff,
+            format);
+
+    private static int Run(Session session, Func<Planner, Plan> makePlan, string templateId, IReadOnlyList<string> names, bool dryRun, bool diff, string format)
     {
         using var repoLock = dryRun ? null : RepoLock.Acquire(session.RepoRoot, LockTimeout);
+        Timing.Mark("command parsed, lock held");
         var planner = new Planner(session.FileSystem, session.Catalog, session.Config, Planner.DefaultInserters);
-        var plan = planner.Plan(session.RepoRoot, request);
+        Timing.Mark("config, catalog and planner ready");
+        var plan = makePlan(planner);
+        Timing.Mark("planned");
         var applied = !dryRun && !plan.HasConflicts && plan.HasWrites;
         if (applied)
         {
             new PlanApplier(session.FileSystem).Apply(plan);
+            Timing.Mark("applied");
         }
 
-        PlanPrinter.Print(session.Output, request, plan, dryRun, applied, diff, format);
+        PlanPrinter.Print(session.Output, templateId, names, plan, dryRun, applied, diff, format);
+        Timing.Mark("printed");
         if (plan.HasConflicts)
         {
             var paths = plan.Changes.Where(c => c.Action == ChangeAction.Conflict).Select(c => c.Path).ToList();

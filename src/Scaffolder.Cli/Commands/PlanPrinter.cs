@@ -9,18 +9,18 @@ namespace Scaffolder.Cli.Commands;
 /// <summary>Prints a plan as text (one line per file, optional unified diffs) or JSON.</summary>
 internal static class PlanPrinter
 {
-    public static void Print(TextWriter output, GenerationRequest request, Plan plan, bool dryRun, bool applied, bool diff, string format)
+    public static void Print(TextWriter output, string templateId, IReadOnlyList<string> names, Plan plan, bool dryRun, bool applied, bool diff, string format)
     {
         if (format == "json")
         {
-            output.WriteLine(Json(request, plan, dryRun, applied));
+            output.WriteLine(Json(templateId, names, plan, dryRun, applied));
             return;
         }
 
         foreach (var change in plan.Changes)
         {
             var details = change.Action == ChangeAction.Update || (change.Action == ChangeAction.Create && change.Details.Count > 1)
-                ? $"  ({string.Join("; ", change.Details.Where(d => !d.StartsWith("from template", StringComparison.Ordinal)))})"
+                ? $"  ({Details(change.Details)})"
                 : string.Empty;
             output.WriteLine($"{Label(change.Action),-10} {change.Path}{(details == "  ()" ? string.Empty : details)}");
             if (diff && change.Action is ChangeAction.Create or ChangeAction.Update or ChangeAction.Conflict)
@@ -42,6 +42,15 @@ internal static class PlanPrinter
         }
     }
 
+    private static string Details(IReadOnlyList<string> details)
+    {
+        const int shown = 3;
+        var edits = details.Where(d => !d.StartsWith("from template", StringComparison.Ordinal)).ToList();
+        return edits.Count <= shown + 1
+            ? string.Join("; ", edits)
+            : $"{string.Join("; ", edits.Take(shown))}; … {edits.Count - shown} more";
+    }
+
     private static string Label(ChangeAction action) => action switch
     {
         ChangeAction.Create => "create",
@@ -51,14 +60,28 @@ internal static class PlanPrinter
         _ => "conflict",
     };
 
-    private static string Json(GenerationRequest request, Plan plan, bool dryRun, bool applied)
+    private static string Json(string templateId, IReadOnlyList<string> names, Plan plan, bool dryRun, bool applied)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             writer.WriteStartObject();
-            writer.WriteString("template", request.TemplateId);
-            writer.WriteString("name", request.Name);
+            writer.WriteString("template", templateId);
+            if (names.Count == 1)
+            {
+                writer.WriteString("name", names[0]);
+            }
+            else
+            {
+                writer.WriteStartArray("names");
+                foreach (var name in names)
+                {
+                    writer.WriteStringValue(name);
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteBoolean("dryRun", dryRun);
             writer.WriteBoolean("applied", applied);
             writer.WriteStartArray("changes");

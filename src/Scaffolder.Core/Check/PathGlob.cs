@@ -47,7 +47,7 @@ public sealed class PathGlob
         }
 
         builder.Append('$');
-        _regex = new Regex(builder.ToString(), RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        _regex = new Regex(builder.ToString(), RegexOptions.CultureInvariant);
     }
 
     /// <summary>The pattern as written.</summary>

@@ -61,9 +61,44 @@ public sealed class Planner
     /// <summary>Plans <paramref name="request"/> against the repository at <paramref name="repoRoot"/>.</summary>
     public Plan Plan(string repoRoot, GenerationRequest request)
     {
-        var template = catalog.Get(request.TemplateId).Definition;
         var set = new RenderSet();
-        var expander = new TemplateExpander(catalog, renderer, config, dataProviders, id => new DataContext(fileSystem, repoRoot, id));
+        var expander = NewExpander(repoRoot);
+        Expand(request, expander, set);
+        return Build(repoRoot, set, expander, request.Force);
+    }
+
+    /// <summary>
+    /// Plans several requests as one plan (bulk generation): every request is expanded into the same set, so edits
+    /// of shared files (a ResourceSet, a kustomization) accumulate, and the plan is applied all-or-nothing.
+    /// A request that fails is named by <paramref name="label"/> (its index → for example "entry 3 (name 'x')").
+    /// </summary>
+    public Plan Plan(string repoRoot, IReadOnlyList<GenerationRequest> requests, Func<int, string> label, bool force)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(label);
+        var set = new RenderSet();
+        var expander = NewExpander(repoRoot);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            try
+            {
+                Expand(requests[i], expander, set);
+            }
+            catch (UserInputException ex)
+            {
+                throw new UserInputException($"{label(i)}: {ex.Message}");
+            }
+        }
+
+        return Build(repoRoot, set, expander, force);
+    }
+
+    private TemplateExpander NewExpander(string repoRoot) =>
+        new(catalog, renderer, config, dataProviders, id => new DataContext(fileSystem, repoRoot, id));
+
+    private void Expand(GenerationRequest request, TemplateExpander expander, RenderSet set)
+    {
+        var template = catalog.Get(request.TemplateId).Definition;
         if (template.Scope == "repo")
         {
             if (request.Clusters.Count > 0)
@@ -86,8 +121,6 @@ public sealed class Planner
                 expander.Expand(request.TemplateId, request.Name, request.Options, cluster, set);
             }
         }
-
-        return Build(repoRoot, set, expander, request.Force);
     }
 
     private Plan Build(string repoRoot, RenderSet set, TemplateExpander expander, bool force)
@@ -108,11 +141,12 @@ public sealed class Planner
             }
         }
 
-        foreach (var collector in files.Values.Where(f => f.Definition.CollectsResources))
+        // One pass over the files per folder (not per collector): bulk plans have thousands of folders.
+        var kustomizedByFolder = files.Values.Where(f => f.Definition.Kustomize).ToLookup(f => Folder(f.Path), StringComparer.Ordinal);
+        foreach (var collector in files.Values.Where(f => f.Definition.CollectsResources).ToList())
         {
             var folder = Folder(collector.Path);
-            var resources = files.Values
-                .Where(f => f.Definition.Kustomize && Folder(f.Path) == folder)
+            var resources = kustomizedByFolder[folder]
                 .OrderBy(f => f.Definition.Order).ThenBy(f => f.Path, StringComparer.Ordinal)
                 .Select(f => Path.GetFileName(f.Path))
                 .ToList();

@@ -18,12 +18,13 @@ public sealed class TemplateRenderer
     /// <summary>Creates a renderer with the given partials (name → Handlebars text).</summary>
     public TemplateRenderer(IReadOnlyDictionary<string, string> partials)
     {
-        handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true, ThrowOnUnresolvedBindingExpression = true });
-        foreach (var (name, text) in partials)
+        // Partials are compiled on first use: a command that renders one template does not pay for all of them.
+        handlebars = Handlebars.Create(new HandlebarsConfiguration
         {
-            handlebars.RegisterTemplate(name, text);
-        }
-
+            NoEscape = true,
+            ThrowOnUnresolvedBindingExpression = true,
+            PartialTemplateResolver = new LazyPartials(partials),
+        });
         RegisterHelpers(handlebars);
     }
 
@@ -168,6 +169,21 @@ public sealed class TemplateRenderer
         }
 
         return builder.Append('"').ToString();
+    }
+
+    /// <summary>Registers a partial the first time a template names it.</summary>
+    private sealed class LazyPartials(IReadOnlyDictionary<string, string> partials) : IPartialTemplateResolver
+    {
+        public bool TryRegisterPartial(IHandlebars env, string? partialName, string? templatePath)
+        {
+            if (partialName is null || !partials.TryGetValue(partialName, out var text))
+            {
+                return false;
+            }
+
+            env.RegisterTemplate(partialName, text);
+            return true;
+        }
     }
 
     private static string Title(string value) => string.Join(' ', value.Split('-', StringSplitOptions.RemoveEmptyEntries)
