@@ -24,6 +24,11 @@ public sealed class PathGuard(IFileSystem fileSystem, string repoRoot)
             throw new UserInputException($"refusing to {verb} '{Printable(relativePath)}': paths must be relative to the repository root");
         }
 
+        if (relativePath.Length > 1024 || relativePath.Split('/').Any(s => s.Length > 255))
+        {
+            throw new UserInputException($"refusing to {verb} '{Printable(relativePath[..Math.Min(80, relativePath.Length)])}…': the path is too long (1024 characters, 255 per folder or file name)");
+        }
+
         var segments = relativePath.Split('/');
         if (segments.Any(s => s is "" or "." or ".."))
         {

@@ -138,7 +138,9 @@ public sealed class ParameterResolver(TemplateRenderer renderer)
             case "choice":
                 return CheckChoice(parameter, tokens[0], option, config);
             case "list":
+                // Control characters are refused before items are split and trimmed, so "data:10Gi\n" is not silently accepted.
                 var items = tokens
+                    .Select(t => t.Any(char.IsControl) ? throw new UserInputException($"{option} must be a single line without control characters") : t)
                     .SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries))
                     .Select(item => item.Length == 0
                         ? throw new UserInputException($"{templateId}: {option} has an empty item")
@@ -158,12 +160,28 @@ public sealed class ParameterResolver(TemplateRenderer renderer)
             throw new UserInputException($"{option} must be a single line without control characters");
         }
 
-        if (parameter.Pattern is not null && !Regex.IsMatch(value, $"^(?:{parameter.Pattern})$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        if (parameter.Pattern is not null && !Matches(parameter, value, option))
         {
             throw new UserInputException($"invalid {option} '{Printable(value)}': {parameter.PatternDescription ?? $"must match {parameter.Pattern}"}");
         }
 
         return value;
+    }
+
+    private static bool Matches(ParameterDefinition parameter, string value, string option)
+    {
+        try
+        {
+            return Regex.IsMatch(value, $"^(?:{parameter.Pattern})$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw new UserInputException($"{option}: the pattern of the parameter took too long on '{Printable(value)}'");
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UserInputException($"{option}: the template's pattern '{parameter.Pattern}' is not a valid regular expression ({ex.Message.Split('\n')[0]})");
+        }
     }
 
     private static string CheckChoice(ParameterDefinition parameter, string value, string option, ScaffoldConfig config)

@@ -21,6 +21,7 @@ public sealed class TemplateCatalog
     private const string ResourcePrefix = "templates/";
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .WithDuplicateKeyChecking()
         .Build();
 
     private readonly Dictionary<string, Func<string, string?>> folders = new(StringComparer.Ordinal);
@@ -105,6 +106,16 @@ public sealed class TemplateCatalog
         if (definition.Id != id)
         {
             throw new UserInputException($"templates/{id}/template.yaml: id '{definition.Id}' does not match its folder '{id}'");
+        }
+
+        if (definition.Scope is not ("cluster" or "repo"))
+        {
+            throw new UserInputException($"templates/{id}/template.yaml: scope must be cluster or repo, not '{definition.Scope}'");
+        }
+
+        if (definition.Parameters.FirstOrDefault(p => string.IsNullOrEmpty(p.Name) || !p.Name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')) is { } bad)
+        {
+            throw new UserInputException($"templates/{id}/template.yaml: parameter name '{bad.Name}' must be kebab-case (lowercase letters, digits and '-')");
         }
 
         template = new LoadedTemplate(definition, file => read(file)
