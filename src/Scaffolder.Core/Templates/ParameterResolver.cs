@@ -27,7 +27,25 @@ public sealed class ParameterResolver(TemplateRenderer renderer)
         }
 
         RequireLabel(name, "name");
+        RequireString(name, "name");
     }
+
+    /// <summary>
+    /// Refuses a value YAML 1.1 (Kubernetes, Flux) would read as a boolean, null, number or date when written unquoted
+    /// (yes, on, null, 010, 1.10, 1e3, 2024-01-01): names and keys are written as plain scalars.
+    /// </summary>
+    public static void RequireString(string value, string what)
+    {
+        if (value.Split(':').Any(part => Yaml11NonString.IsMatch(part)))
+        {
+            throw new UserInputException($"invalid {what} '{Printable(value)}': YAML would read it as a boolean, null, number or date, not as text");
+        }
+    }
+
+    private static readonly Regex Yaml11NonString = new(
+        @"^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+]?(0|[1-9][0-9_]*|0[0-7_]+|0o[0-7]+|0x[0-9a-fA-F_]+|0b[01_]+|([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+|\.(inf|Inf|INF)|\.(nan|NaN|NAN))|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?)$",
+        RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(1));
 
     /// <summary>Validates a DNS-1123 label (Kubernetes object and namespace names).</summary>
     public static void RequireLabel(string value, string what)
@@ -163,6 +181,11 @@ public sealed class ParameterResolver(TemplateRenderer renderer)
         if (parameter.Pattern is not null && !Matches(parameter, value, option))
         {
             throw new UserInputException($"invalid {option} '{Printable(value)}': {parameter.PatternDescription ?? $"must match {parameter.Pattern}"}");
+        }
+
+        if (parameter.Name is not ("version" or "pin"))
+        {
+            RequireString(value, option);
         }
 
         return value;
