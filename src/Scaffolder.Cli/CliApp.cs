@@ -28,10 +28,14 @@ public static class CliApp
             var session = new Session(PhysicalFileSystem.Instance, output, error, workingDirectory, RepoOption(SuggestedLine(args) ?? args));
             var root = CreateRoot(session, args);
             Timing.Mark("commands built");
-            var result = root.Parse(args);
+            // No response files: an option value such as '@x' is a value, never "read the arguments from file x".
+            var result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
             {
-                error.WriteLine($"error: {string.Join(' ', result.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
+                // "Required command was not provided" says less than the error naming the unknown token, when there is one.
+                var first = result.Errors.FirstOrDefault(e => !e.Message.StartsWith("Required command", StringComparison.Ordinal)) ?? result.Errors[0];
+                var message = string.Join(' ', first.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                error.WriteLine($"error: {new string(message.Select(c => char.IsControl(c) ? '?' : c).ToArray())}");
                 return InvalidInput;
             }
 

@@ -48,7 +48,11 @@ public sealed class ConfigLoader(IFileSystem fileSystem)
     {
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+            var control = text.IndexOfAny([.. Enumerable.Range(0, 32).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), '\u007F']);
+            return control < 0
+                ? text
+                : throw new UserInputException($"{FileName}:{text[..control].Count(c => c == '\n') + 1}: control character U+{(int)text[control]:X4} (a YAML file holds printable text only)");
         }
         catch (DecoderFallbackException)
         {
@@ -164,6 +168,11 @@ public sealed class ConfigLoader(IFileSystem fileSystem)
                 if (value.Length == 0)
                 {
                     throw Error(scalar, $"'{key}' must not be empty");
+                }
+
+                if (value.Length > 1024)
+                {
+                    throw Error(scalar, $"'{key}' is too long ({value.Length} characters, at most 1024)");
                 }
 
                 if (value.Contains('\n', StringComparison.Ordinal))

@@ -19,17 +19,17 @@ public sealed class ScaffoldConfig
 
     /// <summary>Returns the string at a dotted key.</summary>
     public string Text(string dottedKey) => Get(dottedKey) as string
-        ?? throw new InvalidOperationException($"config key '{dottedKey}' is not a string");
+        ?? throw new UserInputException($"config key '{dottedKey}' is not a string");
 
     /// <summary>Returns the list of strings at a dotted key (for a list of mappings, their <c>name</c> values).</summary>
     public IReadOnlyList<string> Strings(string dottedKey) => Get(dottedKey) is List<object?> list
         ? list.Select(item => item as string ?? (item as Dictionary<string, object?>)?.GetValueOrDefault("name") as string ?? string.Empty).ToList()
-        : throw new InvalidOperationException($"config key '{dottedKey}' is not a list");
+        : throw new UserInputException($"config key '{dottedKey}' is not a list");
 
     /// <summary>Returns the list of mappings at a dotted key.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, object?>> Maps(string dottedKey) => Get(dottedKey) is List<object?> list
         ? list.OfType<Dictionary<string, object?>>().ToList()
-        : throw new InvalidOperationException($"config key '{dottedKey}' is not a list");
+        : throw new UserInputException($"config key '{dottedKey}' is not a list");
 
     /// <summary>Returns the value at a dotted key, or null.</summary>
     public object? Get(string dottedKey)

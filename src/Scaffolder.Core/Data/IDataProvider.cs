@@ -33,7 +33,7 @@ public sealed class DataContext(IFileSystem fileSystem, string repoRoot, string 
     public string TemplateId { get; } = templateId;
 
     /// <summary>The absolute path of a repository-relative path; paths leaving the repository are refused.</summary>
-    public string Resolve(string relativePath) => guard.Resolve(relativePath);
+    public string Resolve(string relativePath) => guard.Resolve(relativePath, "read");
 
     /// <summary>Returns a required argument or throws a user error naming the template and provider.</summary>
     public string Require(IReadOnlyDictionary<string, string> args, string provider, string name) =>

@@ -18,7 +18,17 @@ public sealed class ModuleVariablesProvider : IDataProvider
     public object? Load(IReadOnlyDictionary<string, string> args, DataContext context)
     {
         var path = context.Require(args, Name, "path").TrimEnd('/');
-        var variables = HclVariableReader.ReadModule(context.FileSystem, context.Resolve(path), path)
+        var directory = context.Resolve(path);
+        if (context.FileSystem.DirectoryExists(directory))
+        {
+            // Each .tf file goes through the guard too: a file that is a symbolic link leading out is refused.
+            foreach (var file in context.FileSystem.EnumerateFiles(directory, recursive: false).Where(f => f.EndsWith(".tf", StringComparison.Ordinal)))
+            {
+                context.Resolve($"{path}/{Path.GetFileName(file)}");
+            }
+        }
+
+        var variables = HclVariableReader.ReadModule(context.FileSystem, directory, path)
             .Select(ToTree)
             .ToList();
         return new Dictionary<string, object?>(StringComparer.Ordinal)

@@ -22,13 +22,13 @@ public sealed class NamespaceProfileInserter : IInserter
     public string Apply(EditableText file, string insertion, IReadOnlyDictionary<string, string> args, string displayPath)
     {
         var gateway = insertion.Trim();
-        var key = args.TryGetValue("key", out var k) ? k : throw new InvalidOperationException("namespace-profile needs a 'key' argument");
-        var profiles = ParseProfiles(args.TryGetValue("profiles", out var p) ? p : throw new InvalidOperationException("namespace-profile needs a 'profiles' argument"));
+        var key = args.TryGetValue("key", out var k) ? k : throw new UserInputException("namespace-profile needs a 'key' argument");
+        var profiles = ParseProfiles(args.TryGetValue("profiles", out var p) ? p : throw new UserInputException("namespace-profile needs a 'profiles' argument"));
         var check = args.GetValueOrDefault("mode", "update") switch
         {
             "update" => false,
             "check" => true,
-            var other => throw new InvalidOperationException($"namespace-profile: unknown mode '{other}' (update or check)"),
+            var other => throw new UserInputException($"namespace-profile: unknown mode '{other}' (update or check)"),
         };
 
         var current = CurrentProfile(file, args, key, displayPath);

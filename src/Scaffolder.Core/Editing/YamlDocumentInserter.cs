@@ -16,7 +16,7 @@ public sealed class YamlDocumentInserter : IInserter
     public string Apply(EditableText file, string insertion, IReadOnlyDictionary<string, string> args, string displayPath)
     {
         var document = YamlLocator.Parse(insertion, $"the document for {displayPath}").Documents.Single().RootNode as YamlMappingNode
-            ?? throw new InvalidOperationException("yaml-document inserts a mapping");
+            ?? throw new UserInputException("yaml-document inserts a mapping");
         var kind = YamlLocator.Scalar(document, "kind");
         var name = document.Children.TryGetValue("metadata", out var meta) && meta is YamlMappingNode m ? YamlLocator.Scalar(m, "name") : null;
         var existing = YamlLocator.Parse(file.Text, displayPath).Documents

@@ -26,7 +26,7 @@ internal static class YamlLocator
     public static (YamlMappingNode Parent, YamlNode? Node, string Key) Find(
         YamlStream stream, IReadOnlyDictionary<string, string> args, string displayPath)
     {
-        var path = args.TryGetValue("path", out var p) ? p : throw new InvalidOperationException("inserter needs a 'path' argument");
+        var path = args.TryGetValue("path", out var p) ? p : throw new UserInputException("inserter needs a 'path' argument");
         var kind = args.GetValueOrDefault("kind");
         var name = args.GetValueOrDefault("name");
         var documents = stream.Documents

@@ -20,7 +20,7 @@ public sealed class YamlMapEntryInserter : IInserter
         var stream = YamlLocator.Parse(file.Text, displayPath);
         var (_, node, _) = YamlLocator.Find(stream, args, displayPath);
         var path = args["path"];
-        var key = args.TryGetValue("key", out var k) ? k : throw new InvalidOperationException("yaml-map-entry needs a 'key' argument");
+        var key = args.TryGetValue("key", out var k) ? k : throw new UserInputException("yaml-map-entry needs a 'key' argument");
         var value = insertion.Trim();
         var wanted = ((YamlScalarNode)YamlLocator.Parse(value, displayPath).Documents[0].RootNode).Value;
         if (node is not YamlMappingNode mapping || mapping.Style == MappingStyle.Flow)

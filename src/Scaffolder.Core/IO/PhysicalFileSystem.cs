@@ -40,12 +40,18 @@ public sealed class PhysicalFileSystem : IFileSystem
     /// <inheritdoc />
     public string? GetLinkTarget(string path)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists && !Directory.Exists(path))
+        // A dangling link (its target missing) is still a link: File.Exists and Directory.Exists follow it and say no.
+        try
+        {
+            return new FileInfo(path).LinkTarget;
+        }
+        catch (IOException)
         {
             return null;
         }
-
-        return info.LinkTarget ?? new DirectoryInfo(path).LinkTarget;
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }

@@ -3,46 +3,85 @@ using Scaffolder.Core.IO;
 namespace Scaffolder.Core.Planning;
 
 /// <summary>
-/// Keeps every write inside the repository: a target path must be relative, without <c>..</c> segments, and no
-/// existing folder or file on the way may be a symbolic link that leads outside the repository root.
+/// Keeps every write (and every read a template asks for) inside the repository: a target path must be relative,
+/// without <c>.</c> or <c>..</c> segments, and the real location of every folder or file on the way (after following
+/// symbolic links, chains of links and dangling links included) must stay inside the real repository root.
 /// </summary>
 public sealed class PathGuard(IFileSystem fileSystem, string repoRoot)
 {
+    private const int MaxLinks = 40;
     private readonly string root = Path.GetFullPath(repoRoot).TrimEnd(Path.DirectorySeparatorChar);
+    private string? realRoot;
 
     /// <summary>Returns the absolute path of a repository-relative target, or throws a user error.</summary>
-    public string Resolve(string relativePath)
+    /// <param name="relativePath">The repository-relative path ('/'-separated).</param>
+    /// <param name="verb">What the caller does with it, for the message ("write" or "read").</param>
+    public string Resolve(string relativePath, string verb = "write")
     {
         if (relativePath.Length == 0 || Path.IsPathRooted(relativePath) || relativePath.Contains('\\', StringComparison.Ordinal)
             || relativePath.Contains('\0', StringComparison.Ordinal) || relativePath.Any(char.IsControl))
         {
-            throw new UserInputException($"refusing to write '{relativePath}': target paths must be relative to the repository root");
+            throw new UserInputException($"refusing to {verb} '{Printable(relativePath)}': paths must be relative to the repository root");
+        }
+
+        if (relativePath.Length > 1024 || relativePath.Split('/').Any(s => s.Length > 255))
+        {
+            throw new UserInputException($"refusing to {verb} '{Printable(relativePath[..Math.Min(80, relativePath.Length)])}…': the path is too long (1024 characters, 255 per folder or file name)");
         }
 
         var segments = relativePath.Split('/');
         if (segments.Any(s => s is "" or "." or ".."))
         {
-            throw new UserInputException($"refusing to write '{relativePath}': empty, '.' or '..' path segments are not allowed");
+            throw new UserInputException($"refusing to {verb} '{relativePath}': empty, '.' or '..' path segments are not allowed");
         }
 
+        realRoot ??= RealPath(root, 0);
         var current = root;
         foreach (var segment in segments)
         {
             current = Path.Combine(current, segment);
-            var target = fileSystem.GetLinkTarget(current);
-            if (target is not null)
+            if (fileSystem.GetLinkTarget(current) is not null && !IsInside(RealPath(current, 0)))
             {
-                var resolved = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(current)!, target));
-                if (!IsInside(resolved))
-                {
-                    throw new UserInputException($"refusing to write '{relativePath}': '{Path.GetRelativePath(root, current)}' is a symbolic link leading outside the repository");
-                }
+                throw new UserInputException($"refusing to {verb} '{relativePath}': '{Path.GetRelativePath(root, current)}' is a symbolic link leading outside the repository");
             }
         }
 
         return current;
     }
 
+    /// <summary>The location a path really names: every symbolic link on the way followed (like realpath, but the last part may be missing).</summary>
+    private string RealPath(string path, int depth)
+    {
+        if (depth > MaxLinks)
+        {
+            throw new UserInputException($"refusing '{path}': too many levels of symbolic links");
+        }
+
+        var pathRoot = Path.GetPathRoot(path) ?? string.Empty;
+        var current = pathRoot.Length == 0 ? root : pathRoot;
+        foreach (var part in path[pathRoot.Length..].Split(['/', Path.DirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                current = Path.GetDirectoryName(current) ?? current;
+                continue;
+            }
+
+            var next = Path.Combine(current, part);
+            var target = fileSystem.GetLinkTarget(next);
+            current = target is null ? next : RealPath(Path.IsPathRooted(target) ? target : Path.Combine(current, target), depth + 1);
+        }
+
+        return current.Length > 1 ? current.TrimEnd(Path.DirectorySeparatorChar) : current;
+    }
+
     private bool IsInside(string path) =>
-        path == root || path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        path == realRoot || path.StartsWith(realRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    private static string Printable(string value) => new(value.Select(c => char.IsControl(c) ? '?' : c).ToArray());
 }

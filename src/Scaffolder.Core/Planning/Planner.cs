@@ -111,6 +111,11 @@ public sealed class Planner
         else
         {
             var clusters = request.Clusters.Count > 0 ? request.Clusters.Distinct(StringComparer.Ordinal).ToList() : config.DefaultClusters;
+            if (clusters.Count == 0)
+            {
+                throw new UserInputException("no cluster to render for: clusters.default in .scaffold.yaml is empty; give --cluster");
+            }
+
             foreach (var cluster in clusters)
             {
                 if (!config.KnownClusters.Contains(cluster, StringComparer.Ordinal))

@@ -40,6 +40,11 @@ public sealed class TemplateRenderer
         {
             throw new UserInputException($"{source}: template error: {ex.Message.Split('\n')[0]}");
         }
+        catch (HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException ex)
+        {
+            // Not a HandlebarsException: e.g. a block helper without its argument ("{{#if}}").
+            throw new UserInputException($"{source}: template error: {ex.Message.Split('\n')[0]}");
+        }
     }
 
     private static void RegisterHelpers(IHandlebars hb)

@@ -46,7 +46,7 @@ public static class Condition
         var parts = name.Split('.');
         if (!values.TryGetValue(parts[0], out var value))
         {
-            throw new InvalidOperationException($"condition '{expression}' names '{parts[0]}', which is not a parameter, variable or data");
+            throw new UserInputException($"condition '{expression}' names '{parts[0]}', which is not a parameter, variable or data");
         }
 
         // A dotted name reads into data and config trees (requirements.tagged); a missing key is null.

@@ -27,7 +27,25 @@ public sealed class ParameterResolver(TemplateRenderer renderer)
         }
 
         RequireLabel(name, "name");
+        RequireString(name, "name");
     }
+
+    /// <summary>
+    /// Refuses a value YAML 1.1 (Kubernetes, Flux) would read as a boolean, null, number or date when written unquoted
+    /// (yes, on, null, 010, 1.10, 1e3, 2024-01-01): names and keys are written as plain scalars.
+    /// </summary>
+    public static void RequireString(string value, string what)
+    {
+        if (value.Split(':').Any(part => Yaml11NonString.IsMatch(part)))
+        {
+            throw new UserInputException($"invalid {what} '{Printable(value)}': YAML would read it as a boolean, null, number or date, not as text");
+        }
+    }
+
+    private static readonly Regex Yaml11NonString = new(
+        @"^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+]?(0|[1-9][0-9_]*|0[0-7_]+|0o[0-7]+|0x[0-9a-fA-F_]+|0b[01_]+|([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+|\.(inf|Inf|INF)|\.(nan|NaN|NAN))|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?)$",
+        RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(1));
 
     /// <summary>Validates a DNS-1123 label (Kubernetes object and namespace names).</summary>
     public static void RequireLabel(string value, string what)
@@ -138,7 +156,9 @@ public sealed class ParameterResolver(TemplateRenderer renderer)
             case "choice":
                 return CheckChoice(parameter, tokens[0], option, config);
             case "list":
+                // Control characters are refused before items are split and trimmed, so "data:10Gi\n" is not silently accepted.
                 var items = tokens
+                    .Select(t => t.Any(char.IsControl) ? throw new UserInputException($"{option} must be a single line without control characters") : t)
                     .SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries))
                     .Select(item => item.Length == 0
                         ? throw new UserInputException($"{templateId}: {option} has an empty item")
@@ -158,12 +178,33 @@ public sealed class ParameterResolver(TemplateRenderer renderer)
             throw new UserInputException($"{option} must be a single line without control characters");
         }
 
-        if (parameter.Pattern is not null && !Regex.IsMatch(value, $"^(?:{parameter.Pattern})$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        if (parameter.Pattern is not null && !Matches(parameter, value, option))
         {
             throw new UserInputException($"invalid {option} '{Printable(value)}': {parameter.PatternDescription ?? $"must match {parameter.Pattern}"}");
         }
 
+        if (parameter.YamlText)
+        {
+            RequireString(value, option);
+        }
+
         return value;
+    }
+
+    private static bool Matches(ParameterDefinition parameter, string value, string option)
+    {
+        try
+        {
+            return Regex.IsMatch(value, $"^(?:{parameter.Pattern})$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw new UserInputException($"{option}: the pattern of the parameter took too long on '{Printable(value)}'");
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UserInputException($"{option}: the template's pattern '{parameter.Pattern}' is not a valid regular expression ({ex.Message.Split('\n')[0]})");
+        }
     }
 
     private static string CheckChoice(ParameterDefinition parameter, string value, string option, ScaffoldConfig config)

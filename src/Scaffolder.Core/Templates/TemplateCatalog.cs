@@ -1,5 +1,6 @@
 using System.Text;
 using Scaffolder.Core.IO;
+using Scaffolder.Core.Planning;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -20,6 +21,7 @@ public sealed class TemplateCatalog
     private const string ResourcePrefix = "templates/";
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .WithDuplicateKeyChecking()
         .Build();
 
     private readonly Dictionary<string, Func<string, string?>> folders = new(StringComparer.Ordinal);
@@ -51,6 +53,7 @@ public sealed class TemplateCatalog
         }
 
         var repoFolder = repoRoot is null ? null : Path.Combine(repoRoot, RepoTemplatesFolder);
+        var guard = repoRoot is null ? null : new PathGuard(fileSystem, repoRoot);
         if (repoFolder is not null && fileSystem.DirectoryExists(repoFolder))
         {
             foreach (var dir in fileSystem.EnumerateDirectories(repoFolder))
@@ -59,7 +62,9 @@ public sealed class TemplateCatalog
                 var builtIn = catalog.folders.GetValueOrDefault(id);
                 catalog.folders[id] = file =>
                 {
-                    var path = Path.Combine(dir, file);
+                    // A template's files are read through the same guard as writes: no absolute paths, no '..',
+                    // no symbolic link leading out of the repository.
+                    var path = guard!.Resolve($"{RepoTemplatesFolder}/{id}/{file}", "read");
                     if (fileSystem.FileExists(path))
                     {
                         return Encoding.UTF8.GetString(fileSystem.ReadAllBytes(path)).TrimStart('\uFEFF');
@@ -103,6 +108,16 @@ public sealed class TemplateCatalog
             throw new UserInputException($"templates/{id}/template.yaml: id '{definition.Id}' does not match its folder '{id}'");
         }
 
+        if (definition.Scope is not ("cluster" or "repo"))
+        {
+            throw new UserInputException($"templates/{id}/template.yaml: scope must be cluster or repo, not '{definition.Scope}'");
+        }
+
+        if (definition.Parameters.FirstOrDefault(p => string.IsNullOrEmpty(p.Name) || !p.Name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')) is { } bad)
+        {
+            throw new UserInputException($"templates/{id}/template.yaml: parameter name '{bad.Name}' must be kebab-case (lowercase letters, digits and '-')");
+        }
+
         template = new LoadedTemplate(definition, file => read(file)
             ?? throw new UserInputException($"template '{id}' has no file '{file}'"));
         loaded[id] = template;
@@ -120,9 +135,11 @@ public sealed class TemplateCatalog
         var repoPartials = repoFolder is null ? null : Path.Combine(repoFolder, PartialsFolder);
         if (repoPartials is not null && fileSystem.DirectoryExists(repoPartials))
         {
+            var guard = new PathGuard(fileSystem, Path.GetDirectoryName(Path.GetDirectoryName(repoFolder!))!);
             foreach (var file in fileSystem.EnumerateFiles(repoPartials, recursive: false).Where(f => f.EndsWith(".hbs", StringComparison.Ordinal)))
             {
-                partials[Path.GetFileNameWithoutExtension(file)] = Encoding.UTF8.GetString(fileSystem.ReadAllBytes(file));
+                var path = guard.Resolve($"{RepoTemplatesFolder}/{PartialsFolder}/{Path.GetFileName(file)}", "read");
+                partials[Path.GetFileNameWithoutExtension(file)] = Encoding.UTF8.GetString(fileSystem.ReadAllBytes(path));
             }
         }
     }

@@ -76,6 +76,13 @@ public sealed class ParameterDefinition
     /// <summary>Human description of <see cref="Pattern"/> for error messages.</summary>
     public string? PatternDescription { get; set; }
 
+    /// <summary>
+    /// Whether the value may be written as a plain YAML scalar (the default): values YAML 1.1 would read as a boolean,
+    /// null, number or date are then refused. Set false for values that never reach YAML unquoted (a version pinned
+    /// in versions.env, a date in a Markdown record).
+    /// </summary>
+    public bool YamlText { get; set; } = true;
+
     /// <summary>Smallest allowed int.</summary>
     public int? Min { get; set; }
 
