@@ -16,13 +16,16 @@ public sealed class YamlListItemInserter(string name = "yaml-list-item") : IInse
     public string Name { get; } = name;
 
     /// <inheritdoc />
-    public string Apply(EditableText file, string insertion, IReadOnlyDictionary<string, string> args, string displayPath)
+    public string Apply(EditableText file, string insertion, IReadOnlyDictionary<string, string> args, string displayPath) =>
+        ApplyAll(file, [insertion], args, displayPath);
+
+    /// <inheritdoc />
+    public string ApplyAll(EditableText file, IReadOnlyList<string> insertions, IReadOnlyDictionary<string, string> args, string displayPath)
     {
         var stream = YamlLocator.Parse(file.Text, displayPath);
         var (parent, node, key) = YamlLocator.Find(stream, args, displayPath);
         var path = args["path"];
-        var itemLines = insertion.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n');
-        var item = ParseItem(insertion, displayPath);
+        var match = args.GetValueOrDefault("match");
         if (node is not YamlSequenceNode sequence)
         {
             throw new UserInputException(node is null
@@ -31,7 +34,18 @@ public sealed class YamlListItemInserter(string name = "yaml-list-item") : IInse
         }
 
         YamlLocator.RefuseAnchors(sequence, displayPath, path);
-        if (sequence.Children.Any(existing => SameItem(existing, item, args.GetValueOrDefault("match"))))
+        var present = sequence.Children.Select(existing => Identity(existing, match)).ToHashSet(StringComparer.Ordinal);
+        var items = new List<(YamlNode Item, string[] Lines)>();
+        foreach (var insertion in insertions)
+        {
+            var item = ParseItem(insertion, displayPath);
+            if (present.Add(Identity(item, match)))
+            {
+                items.Add((item, insertion.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n')));
+            }
+        }
+
+        if (items.Count == 0)
         {
             return file.Text;
         }
@@ -61,17 +75,17 @@ public sealed class YamlListItemInserter(string name = "yaml-list-item") : IInse
 
             var head = file.Text[..start].TrimEnd(' ') + trailing;
             var emptied = file.With(head + file.Text[(end + trailing.Length)..]);
-            updated = emptied.InsertLinesAfter(new Lines(emptied.Text).EndOf(keyLine), Indent(itemLines, keyIndent + 2));
+            updated = emptied.InsertLinesAfter(new Lines(emptied.Text).EndOf(keyLine), items.SelectMany(i => Indent(i.Lines, keyIndent + 2)));
         }
         else
         {
             var firstItemLine = (int)sequence.Start.Line - 1;
             var dashIndent = lines.Indent(firstItemLine);
             var last = YamlLocator.LastContentLine(lines, firstItemLine, keyIndent, dashIndent);
-            updated = file.InsertLinesAfter(lines.EndOf(last), Indent(itemLines, dashIndent));
+            updated = file.InsertLinesAfter(lines.EndOf(last), items.SelectMany(i => Indent(i.Lines, dashIndent)));
         }
 
-        Verify(updated, args, item, displayPath, sequence.Children.Count + 1);
+        Verify(updated, args, items.Select(i => i.Item).ToList(), match, displayPath, sequence.Children.Count);
         return updated;
     }
 
@@ -93,18 +107,22 @@ public sealed class YamlListItemInserter(string name = "yaml-list-item") : IInse
             : throw new InvalidOperationException($"the entry for {displayPath} is not one YAML node");
     }
 
-    private static bool SameItem(YamlNode existing, YamlNode item, string? match) => (existing, item) switch
+    /// <summary>
+    /// What identifies an item: the scalar itself, the <c>match</c> key's value of a mapping, or (without a match key)
+    /// the item's canonical YAML text.
+    /// </summary>
+    private static string Identity(YamlNode item, string? match) => item switch
     {
-        (YamlScalarNode a, YamlScalarNode b) => a.Value == b.Value,
-        (YamlMappingNode a, YamlMappingNode b) when match is not null =>
-            YamlLocator.Scalar(a, match) is { } value && value == YamlLocator.Scalar(b, match),
-        _ => existing.Equals(item),
+        YamlScalarNode scalar => "scalar:" + scalar.Value,
+        YamlMappingNode map when match is not null => YamlLocator.Scalar(map, match) is { } value ? "match:" + value : "node:" + item,
+        _ => "node:" + item,
     };
 
-    private static void Verify(string updated, IReadOnlyDictionary<string, string> args, YamlNode item, string displayPath, int expectedCount)
+    private static void Verify(string updated, IReadOnlyDictionary<string, string> args, List<YamlNode> items, string? match, string displayPath, int before)
     {
         var (_, node, _) = YamlLocator.Find(YamlLocator.Parse(updated, displayPath), args, displayPath);
-        if (node is not YamlSequenceNode sequence || sequence.Children.Count != expectedCount || !SameItem(sequence.Children[^1], item, args.GetValueOrDefault("match")))
+        if (node is not YamlSequenceNode sequence || sequence.Children.Count != before + items.Count
+            || !items.Select((item, i) => Identity(sequence.Children[before + i], match) == Identity(item, match)).All(same => same))
         {
             throw new InvalidOperationException($"internal error: inserting into {displayPath} did not give the expected list");
         }

@@ -176,9 +176,23 @@ public sealed class Planner
             planned[file.Path] = file.Content!;
         }
 
-        foreach (var edit in edits)
+        // Edits of one file keep their order; a run of edits with the same inserter and arguments (one registry entry
+        // per app in bulk mode) is applied in one pass, so a thousand entries do not re-read the file a thousand times.
+        foreach (var fileEdits in edits.GroupBy(e => e.Path, StringComparer.Ordinal))
         {
-            ApplyEdit(edit, guard, changes);
+            var run = new List<RenderedEdit>();
+            foreach (var edit in fileEdits)
+            {
+                if (run.Count > 0 && !SameEdit(run[0], edit))
+                {
+                    ApplyEdits(run, guard, changes);
+                    run = [];
+                }
+
+                run.Add(edit);
+            }
+
+            ApplyEdits(run, guard, changes);
         }
 
         var plan = new Plan(
@@ -189,8 +203,14 @@ public sealed class Planner
         return plan;
     }
 
-    private void ApplyEdit(RenderedEdit edit, PathGuard guard, Dictionary<string, PlannedChange> changes)
+    private static bool SameEdit(RenderedEdit a, RenderedEdit b) =>
+        a.Inserter == b.Inserter && a.IfMissing == b.IfMissing && a.Args.Count == b.Args.Count
+        && a.Args.All(p => b.Args.TryGetValue(p.Key, out var value) && value == p.Value);
+
+    /// <summary>Applies a run of edits of one file that share inserter and arguments.</summary>
+    private void ApplyEdits(List<RenderedEdit> run, PathGuard guard, Dictionary<string, PlannedChange> changes)
     {
+        var edit = run[0];
         if (!inserters.TryGetValue(edit.Inserter, out var inserter))
         {
             throw new UserInputException($"template '{edit.TemplateId}': unknown inserter '{edit.Inserter}'; known: {string.Join(", ", inserters.Keys.Order(StringComparer.Ordinal))}");
@@ -219,7 +239,9 @@ public sealed class Planner
         }
 
         var file = EditableText.Decode(content, edit.Path);
-        var updated = inserter.Apply(file, file.Lines(edit.Text), edit.Args, edit.Path);
+        var updated = run.Count == 1
+            ? inserter.Apply(file, file.Lines(edit.Text), edit.Args, edit.Path)
+            : inserter.ApplyAll(file, run.Select(e => file.Lines(e.Text)).ToList(), edit.Args, edit.Path);
         if (updated == file.Text)
         {
             changes[edit.Path] = current ?? new PlannedChange(edit.Path, ChangeAction.Identical, before, content, []);
@@ -231,8 +253,10 @@ public sealed class Planner
             : before is not null && before.AsSpan().SequenceEqual(after) ? ChangeAction.Identical
             : current?.Action is ChangeAction.Conflict ? ChangeAction.Conflict
             : ChangeAction.Update;
-        var description = inserter.Describe(file, updated, file.Lines(edit.Text), edit.Args, edit.Path) ?? Summary(edit);
-        changes[edit.Path] = new PlannedChange(edit.Path, action, before, after, [.. current?.Details ?? [], $"{edit.Inserter}: {description}"]);
+        var descriptions = run.Count == 1
+            ? [$"{edit.Inserter}: {inserter.Describe(file, updated, file.Lines(edit.Text), edit.Args, edit.Path) ?? Summary(edit)}"]
+            : run.Select(e => $"{e.Inserter}: {Summary(e)}");
+        changes[edit.Path] = new PlannedChange(edit.Path, action, before, after, [.. current?.Details ?? [], .. descriptions]);
     }
 
     private static string Summary(RenderedEdit edit)
