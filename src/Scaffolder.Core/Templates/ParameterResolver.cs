@@ -180,7 +180,7 @@ public sealed class ParameterResolver(TemplateRenderer renderer)
 
         if (parameter.Pattern is not null && !Matches(parameter, value, option))
         {
-            throw new UserInputException($"invalid {option} '{Printable(value)}': {parameter.PatternDescription ?? $"must match {parameter.Pattern}"}");
+            throw new UserInputException($"invalid {option} '{Shown(parameter, value)}': {parameter.PatternDescription ?? $"must match {parameter.Pattern}"}");
         }
 
         if (parameter.YamlText)
@@ -199,7 +199,7 @@ public sealed class ParameterResolver(TemplateRenderer renderer)
         }
         catch (RegexMatchTimeoutException)
         {
-            throw new UserInputException($"{option}: the pattern of the parameter took too long on '{Printable(value)}'");
+            throw new UserInputException($"{option}: the pattern of the parameter took too long on '{Shown(parameter, value)}'");
         }
         catch (ArgumentException ex)
         {
@@ -212,12 +212,29 @@ public sealed class ParameterResolver(TemplateRenderer renderer)
         var choices = Choices(parameter, config);
         return choices.Contains(value, StringComparer.Ordinal)
             ? value
-            : throw new UserInputException($"invalid {option} '{Printable(value)}': choose one of {string.Join(", ", choices)}");
+            : throw new UserInputException($"invalid {option} '{Shown(parameter, value)}': choose one of {string.Join(", ", choices)}");
     }
 
     /// <summary>The allowed values of a choice or list parameter.</summary>
     public static IReadOnlyList<string> Choices(ParameterDefinition parameter, ScaffoldConfig config) =>
         parameter.ChoicesFrom is null ? parameter.Choices : config.Strings(parameter.ChoicesFrom);
+
+    /// <summary>The value as shown in an error: redacted parameters keep only the leading key-name characters.</summary>
+    private static string Shown(ParameterDefinition parameter, string value)
+    {
+        if (!parameter.Redact)
+        {
+            return Printable(value);
+        }
+
+        var keep = 0;
+        while (keep < value.Length && keep < 80 && (char.IsAsciiLetterOrDigit(value[keep]) || value[keep] is '-' or '.' or '_' or ':'))
+        {
+            keep++;
+        }
+
+        return keep == value.Length ? value : value[..keep] + "… (rest not shown)";
+    }
 
     private static string Printable(string value)
     {

@@ -83,6 +83,13 @@ public sealed class ParameterDefinition
     /// </summary>
     public bool YamlText { get; set; } = true;
 
+    /// <summary>
+    /// Whether a refused value is shown only up to its first character that cannot be part of a key name
+    /// (<c>--key API_TOKEN=hunter2</c> is reported as <c>'API_TOKEN…'</c>). Set on parameters that take names of
+    /// secret keys: a user who types <c>KEY=VALUE</c> has pasted a secret, and it must not reach a terminal or CI log.
+    /// </summary>
+    public bool Redact { get; set; }
+
     /// <summary>Smallest allowed int.</summary>
     public int? Min { get; set; }
 

@@ -1,0 +1,2 @@
+# expect: SCF004@2
+github_token = "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"
