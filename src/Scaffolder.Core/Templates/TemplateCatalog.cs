@@ -1,9 +1,6 @@
 using System.Text;
 using Scaffolder.Core.IO;
 using Scaffolder.Core.Planning;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Scaffolder.Core.Templates;
 
@@ -19,11 +16,6 @@ public sealed class TemplateCatalog
 
     private const string PartialsFolder = "_partials";
     private const string ResourcePrefix = "templates/";
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .WithDuplicateKeyChecking()
-        .Build();
-
     private readonly Dictionary<string, Func<string, string?>> folders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LoadedTemplate> loaded = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> partials = new(StringComparer.Ordinal);
@@ -93,15 +85,7 @@ public sealed class TemplateCatalog
         }
 
         var text = read("template.yaml") ?? throw new UserInputException($"template '{id}' has no template.yaml");
-        TemplateDefinition definition;
-        try
-        {
-            definition = Deserializer.Deserialize<TemplateDefinition>(text) ?? new TemplateDefinition();
-        }
-        catch (YamlException ex)
-        {
-            throw new UserInputException($"templates/{id}/template.yaml:{ex.Start.Line}:{ex.Start.Column}: {Config.YamlTree.FirstLine(ex)}");
-        }
+        var definition = TemplateYamlReader.Read(text, $"templates/{id}/template.yaml");
 
         if (definition.Id != id)
         {

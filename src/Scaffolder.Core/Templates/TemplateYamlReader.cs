@@ -1,0 +1,253 @@
+using System.Globalization;
+using Scaffolder.Core.Config;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Scaffolder.Core.Templates;
+
+/// <summary>
+/// Reads a <c>template.yaml</c> into a <see cref="TemplateDefinition"/> with an explicit key table per type (no
+/// reflection-based deserializer: that was the largest single start-up cost of <c>scaffold new</c>). Unknown keys,
+/// wrong shapes and bad scalars are errors naming the file, line and column.
+/// </summary>
+internal static class TemplateYamlReader
+{
+    /// <summary>Reads <paramref name="text"/>; <paramref name="displayPath"/> names the file in errors.</summary>
+    public static TemplateDefinition Read(string text, string displayPath)
+    {
+        YamlNode? root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (YamlException ex)
+        {
+            throw new UserInputException($"{displayPath}:{ex.Start.Line}:{ex.Start.Column}: {YamlTree.FirstLine(ex)}");
+        }
+
+        var reader = new Reader(displayPath);
+        var template = new TemplateDefinition();
+        if (root is null)
+        {
+            return template;
+        }
+
+        reader.Fields(root, "template", (key, value) =>
+        {
+            switch (key)
+            {
+                case "id": template.Id = reader.Text(value); break;
+                case "description": template.Description = reader.Text(value); break;
+                case "nameDescription": template.NameDescription = reader.Text(value); break;
+                case "nameKind": template.NameKind = reader.Text(value); break;
+                case "scope": template.Scope = reader.Text(value); break;
+                case "parameters": template.Parameters = reader.List(value, key, reader.Parameter); break;
+                case "variables": template.Variables = reader.TextMap(value, key); break;
+                case "data": template.Data = reader.Map(value, key, reader.Data); break;
+                case "files": template.Files = reader.List(value, key, reader.File); break;
+                case "edits": template.Edits = reader.List(value, key, reader.Edit); break;
+                case "includes": template.Includes = reader.List(value, key, reader.Include); break;
+                case "messages": template.Messages = reader.List(value, key, reader.ConditionalText); break;
+                case "errors": template.Errors = reader.List(value, key, reader.ConditionalText); break;
+                default: return false;
+            }
+
+            return true;
+        });
+        return template;
+    }
+
+    private sealed class Reader(string displayPath)
+    {
+        public ParameterDefinition Parameter(YamlNode node)
+        {
+            var parameter = new ParameterDefinition();
+            Fields(node, "parameter", (key, value) =>
+            {
+                switch (key)
+                {
+                    case "name": parameter.Name = Text(value); break;
+                    case "type": parameter.Type = Text(value); break;
+                    case "description": parameter.Description = Text(value); break;
+                    case "required": parameter.Required = Bool(value); break;
+                    case "default": parameter.Default = OptionalText(value); break;
+                    case "implicitValue": parameter.ImplicitValue = OptionalText(value); break;
+                    case "choices": parameter.Choices = List(value, key, Text); break;
+                    case "choicesFrom": parameter.ChoicesFrom = OptionalText(value); break;
+                    case "pattern": parameter.Pattern = OptionalText(value); break;
+                    case "patternDescription": parameter.PatternDescription = OptionalText(value); break;
+                    case "yamlText": parameter.YamlText = Bool(value); break;
+                    case "redact": parameter.Redact = Bool(value); break;
+                    case "min": parameter.Min = Int(value); break;
+                    case "max": parameter.Max = Int(value); break;
+                    default: return false;
+                }
+
+                return true;
+            });
+            return parameter;
+        }
+
+        public FileDefinition File(YamlNode node)
+        {
+            var file = new FileDefinition();
+            Fields(node, "file", (key, value) =>
+            {
+                switch (key)
+                {
+                    case "path": file.Path = Text(value); break;
+                    case "template": file.Template = Text(value); break;
+                    case "when": file.When = OptionalText(value); break;
+                    case "forEach": file.ForEach = OptionalText(value); break;
+                    case "ifExists": file.IfExists = Text(value); break;
+                    case "kustomize": file.Kustomize = Bool(value); break;
+                    case "order": file.Order = Int(value); break;
+                    case "collectsResources": file.CollectsResources = Bool(value); break;
+                    default: return false;
+                }
+
+                return true;
+            });
+            return file;
+        }
+
+        public EditDefinition Edit(YamlNode node)
+        {
+            var edit = new EditDefinition();
+            Fields(node, "edit", (key, value) =>
+            {
+                switch (key)
+                {
+                    case "inserter": edit.Inserter = Text(value); break;
+                    case "file": edit.File = Text(value); break;
+                    case "when": edit.When = OptionalText(value); break;
+                    case "forEach": edit.ForEach = OptionalText(value); break;
+                    case "template": edit.Template = OptionalText(value); break;
+                    case "value": edit.Value = OptionalText(value); break;
+                    case "with": edit.With = TextMap(value, key); break;
+                    case "ifMissing": edit.IfMissing = Text(value); break;
+                    default: return false;
+                }
+
+                return true;
+            });
+            return edit;
+        }
+
+        public IncludeDefinition Include(YamlNode node)
+        {
+            var include = new IncludeDefinition();
+            Fields(node, "include", (key, value) =>
+            {
+                switch (key)
+                {
+                    case "template": include.Template = Text(value); break;
+                    case "when": include.When = OptionalText(value); break;
+                    case "forEach": include.ForEach = OptionalText(value); break;
+                    case "name": include.Name = OptionalText(value); break;
+                    case "with": include.With = TextMap(value, key); break;
+                    default: return false;
+                }
+
+                return true;
+            });
+            return include;
+        }
+
+        public ConditionalText ConditionalText(YamlNode node)
+        {
+            var text = new ConditionalText();
+            Fields(node, "message", (key, value) =>
+            {
+                switch (key)
+                {
+                    case "when": text.When = OptionalText(value); break;
+                    case "text": text.Text = Text(value); break;
+                    default: return false;
+                }
+
+                return true;
+            });
+            return text;
+        }
+
+        public DataDefinition Data(YamlNode node)
+        {
+            var data = new DataDefinition();
+            Fields(node, "data entry", (key, value) =>
+            {
+                switch (key)
+                {
+                    case "provider": data.Provider = Text(value); break;
+                    case "when": data.When = OptionalText(value); break;
+                    case "with": data.With = TextMap(value, key); break;
+                    default: return false;
+                }
+
+                return true;
+            });
+            return data;
+        }
+
+        /// <summary>Calls <paramref name="field"/> for each key of a mapping; a false return is an unknown key.</summary>
+        public void Fields(YamlNode node, string what, Func<string, YamlNode, bool> field)
+        {
+            if (node is not YamlMappingNode mapping)
+            {
+                throw Error(node, $"a {what} must be a mapping of keys");
+            }
+
+            foreach (var (keyNode, value) in mapping.Children)
+            {
+                var key = Text(keyNode);
+                if (!field(key, value))
+                {
+                    throw Error(keyNode, $"unknown {what} key '{key}'");
+                }
+            }
+        }
+
+        public List<T> List<T>(YamlNode node, string key, Func<YamlNode, T> item) => node switch
+        {
+            YamlSequenceNode sequence => sequence.Children.Select(item).ToList(),
+            YamlScalarNode { Style: ScalarStyle.Plain, Value: "" or "~" or "null" } => [],
+            _ => throw Error(node, $"'{key}' must be a list"),
+        };
+
+        public Dictionary<string, T> Map<T>(YamlNode node, string key, Func<YamlNode, T> value)
+        {
+            if (node is not YamlMappingNode mapping)
+            {
+                throw Error(node, $"'{key}' must be a mapping");
+            }
+
+            return mapping.Children.ToDictionary(p => Text(p.Key), p => value(p.Value), StringComparer.Ordinal);
+        }
+
+        public Dictionary<string, string> TextMap(YamlNode node, string key) => Map(node, key, Text);
+
+        /// <summary>A single value, or null for an empty or null scalar.</summary>
+        public string? OptionalText(YamlNode node) =>
+            node is YamlScalarNode { Style: ScalarStyle.Plain, Value: "" or "~" or "null" } ? null : Text(node);
+
+        public string Text(YamlNode node) => node is YamlScalarNode scalar
+            ? scalar.Value ?? string.Empty
+            : throw Error(node, "expected a single value");
+
+        private bool Bool(YamlNode node) => Text(node) switch
+        {
+            "true" => true,
+            "false" => false,
+            var other => throw Error(node, $"expected true or false, not '{other}'"),
+        };
+
+        private int Int(YamlNode node) => int.TryParse(Text(node), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw Error(node, $"expected a whole number, not '{Text(node)}'");
+
+        private UserInputException Error(YamlNode node, string message) =>
+            new($"{displayPath}:{node.Start.Line}:{node.Start.Column}: {message}");
+    }
+}
