@@ -9,6 +9,13 @@ using Scaffolder.Core.IO;
 // rules, secrets, PVC, ExternalSecret, GarageKey: 11 manifests per app) and times RepoChecker on it. Also times the light reader against
 // YamlDotNet's RepresentationModel on the same text.
 // Or: dotnet run -c Release --project bench/CheckBench -- generate MANIFESTS DIR   (only writes the synthetic repo)
+// Or: dotnet run -c Release --project bench/CheckBench -- profile FILES DIR   (time and allocation per phase and rule)
+if (args is ["profile", var limit, var profiled])
+{
+    Profile.Run(profiled, int.Parse(limit, CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args is ["generate", var count, var target])
 {
     var wanted = int.Parse(count, CultureInfo.InvariantCulture);

@@ -14,6 +14,7 @@ public sealed class RepoChecker
 {
     private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal) { ".git", "node_modules", "bin", "obj" };
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private const int ParallelBatchPerWorker = 128;
 
     private readonly IFileSystem _fileSystem;
     private readonly CheckConventions _conventions;
@@ -53,29 +54,18 @@ public sealed class RepoChecker
         var rules = SelectRules(options);
         var fileRules = rules.OfType<IFileRule>().ToArray();
         var manifestRules = rules.OfType<IManifestRule>().ToArray();
-        var files = CollectFiles(repo, paths, options);
         var collector = new FactCollector(_conventions);
 
-        var results = new FileResult[files.Count];
-        if (options.MaxParallelism <= 1)
-        {
-            for (var i = 0; i < files.Count; i++)
-            {
-                results[i] = CheckFile(repo, files[i], fileRules, manifestRules, collector);
-            }
-        }
-        else
-        {
-            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism },
-                i => results[i] = CheckFile(repo, files[i], fileRules, manifestRules, collector));
-        }
-
+        // Files stream in repo-relative ordinal order and each result is folded in at once: only findings,
+        // suppression ranges of files that have them, and the small facts are kept, never per-file results.
         var facts = new RepoFacts(_conventions) { Repo = repo };
         var findings = new List<Finding>();
         var ignores = new Dictionary<string, IReadOnlyList<IgnoreRange>>(StringComparer.Ordinal);
         var manifests = 0;
-        foreach (var result in results)
+        var fileCount = 0;
+        void Absorb(FileResult result)
         {
+            fileCount++;
             facts.Add(result.Facts);
             findings.AddRange(result.Findings);
             manifests += result.Manifests;
@@ -83,6 +73,45 @@ public sealed class RepoChecker
             {
                 ignores[result.File] = result.Ignores;
             }
+        }
+
+        var files = EnumerateFiles(repo, paths, options);
+        if (options.MaxParallelism <= 1)
+        {
+            foreach (var entry in files)
+            {
+                Absorb(CheckFile(repo, entry, fileRules, manifestRules, collector));
+            }
+        }
+        else
+        {
+            // Bounded ordered batches: files of a batch are checked in parallel, then folded in file order.
+            var batchSize = ParallelBatchPerWorker * options.MaxParallelism;
+            var batch = new List<(string Relative, SourceKind Kind)>(batchSize);
+            var results = new FileResult[batchSize];
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism };
+            void RunBatch()
+            {
+                Parallel.For(0, batch.Count, parallel, i => results[i] = CheckFile(repo, batch[i], fileRules, manifestRules, collector));
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    Absorb(results[i]);
+                    results[i] = null!;
+                }
+
+                batch.Clear();
+            }
+
+            foreach (var entry in files)
+            {
+                batch.Add(entry);
+                if (batch.Count == batchSize)
+                {
+                    RunBatch();
+                }
+            }
+
+            RunBatch();
         }
 
         var repoSink = new FindingSink(string.Empty);
@@ -102,7 +131,7 @@ public sealed class RepoChecker
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToList();
-        return new CheckReport(report, [.. rules.OrderBy(r => r.Id, StringComparer.Ordinal)], files.Count, manifests, clock.ElapsedMilliseconds);
+        return new CheckReport(report, [.. rules.OrderBy(r => r.Id, StringComparer.Ordinal)], fileCount, manifests, clock.ElapsedMilliseconds);
     }
 
     private List<ICheckRule> SelectRules(CheckOptions options)
@@ -121,49 +150,87 @@ public sealed class RepoChecker
         || (ignores.TryGetValue(finding.File, out var ranges)
             && ranges.Any(r => finding.Line >= r.StartLine && finding.Line <= r.EndLine && r.RuleIds.Contains(finding.RuleId)));
 
-    private List<(string Relative, SourceKind Kind)> CollectFiles(RepoContext repo, IReadOnlyList<string> paths, CheckOptions options)
+    /// <summary>
+    /// The files to check, in repo-relative ordinal order. A single directory (the usual case: the whole repo) is
+    /// walked lazily, each directory's entries sorted on their own, so the full path list is never built; the
+    /// walk order equals the ordinal order of the paths because a directory sorts as its name plus <c>/</c>.
+    /// Several paths, or a file, are collected, de-duplicated and sorted as a whole.
+    /// </summary>
+    private IEnumerable<(string Relative, SourceKind Kind)> EnumerateFiles(RepoContext repo, IReadOnlyList<string> paths, CheckOptions options)
     {
         var excluded = options.ExcludeGlobs.Select(g => new PathGlob(g)).ToArray();
-        var absolute = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var path in paths.Count == 0 ? [repo.Root] : paths)
+        var roots = (paths.Count == 0 ? [repo.Root] : paths).Select(p => Path.GetFullPath(Path.Combine(repo.Root, p))).ToList();
+        IEnumerable<string> absolute;
+        if (roots.Count == 1 && !_fileSystem.FileExists(roots[0]))
         {
-            var full = Path.GetFullPath(Path.Combine(repo.Root, path));
-            if (_fileSystem.FileExists(full))
+            absolute = _fileSystem.DirectoryExists(roots[0]) ? WalkSorted(roots[0]) : [];
+        }
+        else
+        {
+            var set = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var full in roots)
             {
-                absolute.Add(full);
+                if (_fileSystem.FileExists(full))
+                {
+                    set.Add(full);
+                }
+                else if (_fileSystem.DirectoryExists(full))
+                {
+                    set.UnionWith(WalkSorted(full));
+                }
             }
-            else if (_fileSystem.DirectoryExists(full))
+
+            var collected = new List<(string, SourceKind)>();
+            foreach (var path in set)
             {
-                Walk(full, absolute);
+                if (Select(path) is { } selected)
+                {
+                    collected.Add(selected);
+                }
             }
+
+            collected.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+            return collected;
         }
 
-        var files = new List<(string, SourceKind)>();
-        foreach (var path in absolute)
+        return absolute.Select(Select).OfType<(string, SourceKind)>();
+
+        (string, SourceKind)? Select(string path)
         {
             var relative = Path.GetRelativePath(repo.Root, path).Replace('\\', '/');
-            if (KindOf(relative) is { } kind && !excluded.Any(g => g.IsMatch(relative)))
-            {
-                files.Add((relative, kind));
-            }
+            return KindOf(relative) is { } kind && !excluded.Any(g => g.IsMatch(relative)) ? (relative, kind) : null;
         }
-
-        files.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
-        return files;
     }
 
-    private void Walk(string directory, SortedSet<string> files)
+    private IEnumerable<string> WalkSorted(string directory)
     {
+        var entries = new List<(string Key, string Path, bool IsDirectory)>();
         foreach (var file in _fileSystem.EnumerateFiles(directory, recursive: false))
         {
-            files.Add(file);
+            entries.Add((Path.GetFileName(file), file, false));
         }
 
         foreach (var child in _fileSystem.EnumerateDirectories(directory))
         {
-            if (!SkippedDirectories.Contains(Path.GetFileName(child)))
+            var name = Path.GetFileName(child);
+            if (!SkippedDirectories.Contains(name))
             {
-                Walk(child, files);
+                entries.Add((name + "/", child, true));
+            }
+        }
+
+        entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        foreach (var (_, path, isDirectory) in entries)
+        {
+            if (!isDirectory)
+            {
+                yield return path;
+                continue;
+            }
+
+            foreach (var file in WalkSorted(path))
+            {
+                yield return file;
             }
         }
     }
@@ -200,7 +267,7 @@ public sealed class RepoChecker
         }
 
         var manifests = 0;
-        var ignores = new List<IgnoreRange>();
+        List<IgnoreRange>? ignores = null;
         foreach (var document in yaml?.Documents ?? [])
         {
             if (document.Root is null)
@@ -217,13 +284,13 @@ public sealed class RepoChecker
             if (document.Annotations?.Get(_conventions.IgnoreAnnotation)?.Text is { } ignore
                 && IgnoreAnnotation.Parse(ignore) is { HasReason: true } parsed)
             {
-                ignores.Add(new IgnoreRange(document.StartLine, document.EndLine, parsed.RuleIds));
+                (ignores ??= []).Add(new IgnoreRange(document.StartLine, document.EndLine, parsed.RuleIds));
             }
         }
 
         var facts = new List<object>();
         collector.Collect(file, facts);
-        return new FileResult(entry.Relative, sink.Findings, facts, ignores, manifests);
+        return new FileResult(entry.Relative, sink.Findings, facts, (IReadOnlyList<IgnoreRange>?)ignores ?? [], manifests);
     }
 
     private sealed record IgnoreRange(int StartLine, int EndLine, IReadOnlySet<string> RuleIds);

@@ -118,11 +118,13 @@ public sealed class RepoFacts
     /// <summary>Routes in file order.</summary>
     public List<RouteFact> Routes { get; } = [];
 
-    /// <summary>Files of app folders in file order.</summary>
-    public List<AppFileFact> AppFiles { get; } = [];
+    /// <summary>App folders in the order of their first file, each summarized (not one entry per file).</summary>
+    public List<AppFolderSummary> AppFolders { get; } = [];
 
     /// <summary>OpenTofu module files in file order.</summary>
     public List<TofuFileFact> TofuFiles { get; } = [];
+
+    private readonly Dictionary<string, AppFolderSummary> _appFolderIndex = new(StringComparer.Ordinal);
 
     /// <summary>OpenTofu modules with tests.</summary>
     public HashSet<string> TestedModules { get; } = new(StringComparer.Ordinal);
@@ -147,7 +149,7 @@ public sealed class RepoFacts
                 case PoolerFact f: Poolers.Add(f.Cluster); break;
                 case RegistryInputFact f: RegistryInputs.Add(f); break;
                 case RouteFact f: Routes.Add(f); break;
-                case AppFileFact f: AppFiles.Add(f); break;
+                case AppFileFact f: AddAppFile(f); break;
                 case TofuFileFact f: TofuFiles.Add(f); break;
                 case TofuTestFact f: TestedModules.Add(f.Module); break;
                 case TechnologyFact f: Technologies.Add(f); break;
@@ -155,4 +157,54 @@ public sealed class RepoFacts
             }
         }
     }
+
+    private void AddAppFile(AppFileFact file)
+    {
+        if (!_appFolderIndex.TryGetValue(file.Folder, out var folder))
+        {
+            folder = new AppFolderSummary(file.Folder, file.Location);
+            _appFolderIndex.Add(file.Folder, folder);
+            AppFolders.Add(folder);
+        }
+
+        folder.HasAppManifest |= file.IsAppManifest;
+        if (Conventions.RequiredAppFiles.Contains(file.FileName))
+        {
+            folder.RequiredFilesPresent.Add(file.FileName);
+        }
+
+        if (file.FileName == "kustomization.yaml")
+        {
+            folder.KustomizationLocation ??= file.Location;
+        }
+    }
+}
+
+/// <summary>
+/// What the app-folder rule needs of one app folder, folded from its <see cref="AppFileFact"/>s so memory grows with
+/// the number of folders, not files.
+/// </summary>
+public sealed class AppFolderSummary
+{
+    /// <summary>Creates the summary of a folder from its first file.</summary>
+    public AppFolderSummary(string folder, SourceLocation firstFile)
+    {
+        Folder = folder;
+        FirstFile = firstFile;
+    }
+
+    /// <summary>The app folder (repo-relative, trailing slash).</summary>
+    public string Folder { get; }
+
+    /// <summary>Where the first file of the folder (in file order) starts.</summary>
+    public SourceLocation FirstFile { get; }
+
+    /// <summary>Where the first <c>kustomization.yaml</c> of the folder starts, if any.</summary>
+    public SourceLocation? KustomizationLocation { get; set; }
+
+    /// <summary>Whether any file of the folder declares a HelmRelease or Namespace.</summary>
+    public bool HasAppManifest { get; set; }
+
+    /// <summary>The names of the required app files present.</summary>
+    public HashSet<string> RequiredFilesPresent { get; } = new(StringComparer.Ordinal);
 }

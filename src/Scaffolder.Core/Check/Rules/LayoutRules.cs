@@ -29,27 +29,28 @@ public sealed class AppFolderRule(CheckConventions conventions) : IRepositoryRul
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(sink);
         var appFolders = new List<(string Folder, SourceLocation At)>();
-        foreach (var folder in facts.AppFiles.GroupBy(f => f.Folder, StringComparer.Ordinal))
+        var appFolderIndex = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var folder in facts.AppFolders)
         {
-            if (!folder.Any(f => f.IsAppManifest))
+            if (!folder.HasAppManifest)
             {
                 continue;
             }
 
-            var names = folder.Select(f => f.FileName).ToHashSet(StringComparer.Ordinal);
-            var at = (folder.FirstOrDefault(f => f.FileName == "kustomization.yaml") ?? folder.First()).Location;
-            appFolders.Add((folder.Key, at));
-            var missing = conventions.RequiredAppFiles.Where(r => !names.Contains(r)).ToList();
+            var at = folder.KustomizationLocation ?? folder.FirstFile;
+            appFolders.Add((folder.Folder, at));
+            appFolderIndex.TryAdd(folder.Folder, folder.Folder);
+            var missing = conventions.RequiredAppFiles.Where(r => !folder.RequiredFilesPresent.Contains(r)).ToList();
             if (missing.Count > 0)
             {
-                sink.Report(this, at.File, at.Line, at.Column, $"App folder {folder.Key} lacks {string.Join(", ", missing)}.");
+                sink.Report(this, at.File, at.Line, at.Column, $"App folder {folder.Folder} lacks {string.Join(", ", missing)}.");
             }
         }
 
         var inputs = facts.RegistryInputs.ToDictionary(i => i.Path + "/", StringComparer.Ordinal);
         foreach (var input in facts.RegistryInputs)
         {
-            var folder = appFolders.FirstOrDefault(a => a.Folder == input.Path + "/").Folder;
+            var folder = appFolderIndex.GetValueOrDefault(input.Path + "/");
             var expected = input.Path[(input.Path.LastIndexOf('/') + 1)..];
             if (folder is not null && input.Name != expected)
             {

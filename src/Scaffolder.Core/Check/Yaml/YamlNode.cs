@@ -103,8 +103,11 @@ public sealed class YamlMapping : YamlNode
     /// <summary>Returns the entry with the given key, or null.</summary>
     public YamlEntry? GetEntry(string key)
     {
-        foreach (var entry in Entries)
+        // Indexed, not foreach: enumerating the IReadOnlyList would allocate an enumerator on every lookup (hot path).
+        var entries = Entries;
+        for (var i = 0; i < entries.Count; i++)
         {
+            var entry = entries[i];
             if (entry.Key.Value == key)
             {
                 return entry;
