@@ -17,7 +17,7 @@ public sealed class NewAppTests
         var result = repo.Run("new", "app", "demo", "--profile", "internal", "--access", "postgres");
 
         result.ExitCode.ShouldBe(0, result.Error);
-        foreach (var file in new[] { "namespace.yaml", "helmrepository.yaml", "helmrelease.yaml", "kustomization.yaml", "canary.yaml", "prometheus-rules.yaml" })
+        foreach (var file in new[] { "namespace.yaml", "helmrepository.yaml", "helmrelease.yaml", "kustomization.yaml", "canary.yaml", "prometheus-rules.yaml", "grafana-dashboard.yaml" })
         {
             File.Exists(repo.PathOf($"{AppDir}/{file}")).ShouldBeTrue(file);
         }
@@ -40,7 +40,27 @@ public sealed class NewAppTests
             .Children.Select(c => ((YamlScalarNode)c).Value).ToList();
         var files = Directory.GetFiles(repo.PathOf(AppDir)).Select(Path.GetFileName).Where(f => f != "kustomization.yaml").Order().ToList();
         listed.Order().ShouldBe(files);
-        listed.ShouldBe(["namespace.yaml", "canary.yaml", "prometheus-rules.yaml", "helmrepository.yaml", "helmrelease.yaml"]);
+        listed.ShouldBe(["namespace.yaml", "canary.yaml", "prometheus-rules.yaml", "grafana-dashboard.yaml", "helmrepository.yaml", "helmrelease.yaml"]);
+    }
+
+    [Fact]
+    public void Dashboard_is_a_grafana_sidecar_configmap_with_valid_json()
+    {
+        using var repo = TestRepo.FromSample();
+        repo.Run("new", "app", "demo", "--dashboard-folder", "Media").ExitCode.ShouldBe(0);
+
+        var configMap = Yaml(repo.Read($"{AppDir}/grafana-dashboard.yaml"));
+        var metadata = (YamlMappingNode)configMap["metadata"];
+        ((YamlScalarNode)metadata["name"]).Value.ShouldBe("grafana-dashboard-demo");
+        ((YamlScalarNode)metadata["namespace"]).Value.ShouldBe("monitoring");
+        ((YamlScalarNode)((YamlMappingNode)metadata["labels"])["grafana_dashboard"]).Value.ShouldBe("true");
+        ((YamlScalarNode)((YamlMappingNode)metadata["annotations"])["grafana_folder"]).Value.ShouldBe("Media");
+        using var dashboard = JsonDocument.Parse(((YamlScalarNode)((YamlMappingNode)configMap["data"])["demo.json"]).Value!);
+        var panels = dashboard.RootElement.GetProperty("panels").EnumerateArray().ToList();
+        panels.Count.ShouldBe(4);
+        panels.ShouldAllBe(p => p.GetProperty("datasource").GetProperty("uid").GetString() == "prometheus");
+        panels[1].GetProperty("targets")[0].GetProperty("legendFormat").GetString().ShouldBe("{{pod}}");
+        panels[0].GetProperty("targets")[0].GetProperty("expr").GetString().ShouldBe("sum(up{namespace=\"demo\", service=\"demo\"})");
     }
 
     [Fact]
@@ -117,7 +137,7 @@ public sealed class NewAppTests
         json.RootElement.GetProperty("applied").GetBoolean().ShouldBeFalse();
         var changes = json.RootElement.GetProperty("changes").EnumerateArray().ToList();
         changes.ShouldContain(c => c.GetProperty("path").GetString() == ResourceSet && c.GetProperty("action").GetString() == "update");
-        changes.Count(c => c.GetProperty("action").GetString() == "create").ShouldBe(6);
+        changes.Count(c => c.GetProperty("action").GetString() == "create").ShouldBe(7);
     }
 
     [Theory]

@@ -126,7 +126,7 @@ public sealed class AtomicApplyTests
         names.Order().ShouldBe(new[] { "miniflux" }.Concat(Enumerable.Range(1, 8).Select(i => $"app{i}")).Order());
         for (var i = 1; i <= 8; i++)
         {
-            Directory.GetFiles(repo.PathOf($"kubernetes/clusters/live/apps/app{i}")).Length.ShouldBe(6);
+            Directory.GetFiles(repo.PathOf($"kubernetes/clusters/live/apps/app{i}")).Length.ShouldBe(7);
             repo.Read("kubernetes/clusters/live/versions.env").ShouldContain($"app{i}_version=0.1.0");
         }
 
