@@ -11,23 +11,24 @@ public sealed record GatewayConvention(string Name, string Namespace, string Dom
 }
 
 /// <summary>
-/// Every stack name the check rules need. <see cref="Default"/> holds the defaults of the target stack
-/// (STACK.md); the CLI builds the effective record from the repo's <c>.scaffold.yaml</c>. Rules read names
-/// from here only.
+/// Every name the check rules need. The stack's names (labels, store, clusters, classes, gateways, namespaces, paths)
+/// come from the configuration through <see cref="ConventionsFromConfig"/>: <see cref="Default"/> is built from the
+/// embedded <c>scaffold.defaults.yaml</c>, the CLI from the repository's <c>.scaffold.yaml</c>, so those properties have
+/// no values of their own here. Rules read names from here only.
 /// </summary>
 public sealed record CheckConventions
 {
-    /// <summary>The defaults of the target stack.</summary>
-    public static CheckConventions Default { get; } = new();
+    /// <summary>The conventions of the embedded default configuration.</summary>
+    public static CheckConventions Default { get; } = ConventionsFromConfig.Create(Config.ConfigLoader.LoadDefaults());
 
     /// <summary>The network-policy label prefix; the profile label is <c>&lt;prefix&gt;/profile</c>.</summary>
-    public string LabelPrefix { get; init; } = "network-policy.homelab";
+    public string LabelPrefix { get; init; } = string.Empty;
 
     /// <summary>The allowed network-policy profiles.</summary>
-    public IReadOnlyList<string> Profiles { get; init; } = ["isolated", "internal", "internal-egress", "standard"];
+    public IReadOnlyList<string> Profiles { get; init; } = [];
 
     /// <summary>The access label names (<c>access.&lt;prefix&gt;/&lt;name&gt;</c>).</summary>
-    public IReadOnlyList<string> AccessNames { get; init; } = ["postgres", "dragonfly", "garage-s3", "kube-api"];
+    public IReadOnlyList<string> AccessNames { get; init; } = [];
 
     /// <summary>The access name a namespace consuming database secrets needs.</summary>
     public string PostgresAccess { get; init; } = "postgres";
@@ -48,26 +49,26 @@ public sealed record CheckConventions
     ];
 
     /// <summary>The secret store kind ExternalSecrets reference.</summary>
-    public string SecretStoreKind { get; init; } = "ClusterSecretStore";
+    public string SecretStoreKind { get; init; } = string.Empty;
 
     /// <summary>The secret store name ExternalSecrets reference.</summary>
-    public string SecretStoreName { get; init; } = "aws-ssm";
+    public string SecretStoreName { get; init; } = string.Empty;
 
     /// <summary>The ExternalSecret apiVersion.</summary>
     public string ExternalSecretApiVersion { get; init; } = "external-secrets.io/v1";
 
     /// <summary>The cluster names.</summary>
-    public IReadOnlyList<string> Clusters { get; init; } = ["live", "dev", "integration"];
+    public IReadOnlyList<string> Clusters { get; init; } = [];
 
     /// <summary>The SSM key root.</summary>
-    public string SsmKeyRoot { get; init; } = "/homelab/kubernetes/";
+    public string SsmKeyRoot { get; init; } = string.Empty;
 
     /// <summary>The allowed SSM key prefixes: the root followed by <c>${cluster_name}</c>, <c>shared</c> or a cluster name.</summary>
     public IReadOnlyList<string> SsmKeyPrefixes =>
         [SsmKeyRoot + "${cluster_name}/", SsmKeyRoot + "shared/", .. Clusters.Select(c => SsmKeyRoot + c + "/")];
 
     /// <summary>The allowed storage classes.</summary>
-    public IReadOnlyList<string> StorageClasses { get; init; } = ["fast", "slow", "fast-ephemeral", "slow-media"];
+    public IReadOnlyList<string> StorageClasses { get; init; } = [];
 
     /// <summary>The gateways routes may attach to.</summary>
     public IReadOnlyList<GatewayConvention> Gateways { get; init; } =
@@ -84,28 +85,28 @@ public sealed record CheckConventions
 
     /// <summary>Labels every PrometheusRule carries.</summary>
     public IReadOnlyDictionary<string, string> PrometheusRuleLabels { get; init; } =
-        new Dictionary<string, string>(StringComparer.Ordinal) { ["release"] = "kube-prometheus-stack" };
+        new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The allowed alert severities.</summary>
     public IReadOnlyList<string> AlertSeverities { get; init; } = ["critical", "warning"];
 
     /// <summary>The namespace of the CNPG clusters and role secrets.</summary>
-    public string DatabaseNamespace { get; init; } = "database";
+    public string DatabaseNamespace { get; init; } = string.Empty;
 
     /// <summary>The namespace of the Dragonfly cache.</summary>
     public string CacheNamespace { get; init; } = "cache";
 
     /// <summary>The namespace of Garage.</summary>
-    public string GarageNamespace { get; init; } = "garage";
+    public string GarageNamespace { get; init; } = string.Empty;
 
     /// <summary>The CNPG image every Cluster uses.</summary>
-    public string PostgresImage { get; init; } = "ghcr.io/cloudnative-pg/postgresql:${postgresql_image_version}";
+    public string PostgresImage { get; init; } = string.Empty;
 
     /// <summary>The CNPG instance count every Cluster uses.</summary>
-    public string PostgresInstances { get; init; } = "${default_replica_count}";
+    public string PostgresInstances { get; init; } = string.Empty;
 
     /// <summary>The storage class of CNPG Clusters.</summary>
-    public string PostgresStorageClass { get; init; } = "fast";
+    public string PostgresStorageClass { get; init; } = string.Empty;
 
     /// <summary>The annotation documenting the recovery procedure of a single-instance Cluster.</summary>
     public string RecoveryNoteAnnotation { get; init; } = "scaffold.dev/recovery";
@@ -129,17 +130,17 @@ public sealed record CheckConventions
     public string KubernetesPath { get; init; } = "kubernetes/";
 
     /// <summary>The glob of the directory holding per-cluster files (Namespace labels are checked below it).</summary>
-    public string ClustersPathPattern { get; init; } = "kubernetes/clusters/";
+    public string ClustersPathPattern { get; init; } = string.Empty;
 
     /// <summary>The glob of the directories holding self-contained app folders.</summary>
-    public string AppsPathPattern { get; init; } = "kubernetes/clusters/*/apps/";
+    public string AppsPathPattern { get; init; } = string.Empty;
 
     /// <summary>The files every self-contained app folder has.</summary>
     public IReadOnlyList<string> RequiredAppFiles { get; init; } =
         ["namespace.yaml", "helmrepository.yaml", "helmrelease.yaml", "kustomization.yaml", "canary.yaml", "prometheus-rules.yaml"];
 
     /// <summary>The OpenTofu modules directory.</summary>
-    public string ModulesPath { get; init; } = "infrastructure/modules";
+    public string ModulesPath { get; init; } = string.Empty;
 
     /// <summary>The name of the Renovate-managed versions files.</summary>
     public string VersionsFileName { get; init; } = "versions.env";
@@ -149,7 +150,7 @@ public sealed record CheckConventions
         ["ExternalSecret", "HTTPRoute", "Canary", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy", "PrometheusRule"];
 
     /// <summary>The folder of the architecture decision records (<c>paths.decisions</c>); SCF033 looks for ADRs there.</summary>
-    public string DecisionsPath { get; init; } = "docs/architecture/decisions";
+    public string DecisionsPath { get; init; } = string.Empty;
 
     /// <summary>The stack catalog SCF033 matches charts and images against (built-in plus the repository's <c>evaluate:</c> section).</summary>
     public Evaluation.StackCatalog StackCatalog { get; init; } = Evaluation.RepoStackCatalog.BuiltIn;

@@ -16,7 +16,7 @@ public static class ConventionsFromConfig
         var ssmRoot = ssmPrefix.EndsWith(clusterVariable, StringComparison.Ordinal) ? ssmPrefix[..^clusterVariable.Length] : ssmPrefix.TrimEnd('/') + "/";
         var apps = config.Text("paths.apps");
         var clusterAt = apps.IndexOf("{cluster}", StringComparison.Ordinal);
-        return CheckConventions.Default with
+        return new CheckConventions
         {
             LabelPrefix = config.Text("labels.networkPolicyPrefix"),
             Profiles = config.Strings("networkPolicy.profiles"),
@@ -37,7 +37,7 @@ public static class ConventionsFromConfig
             PostgresInstances = $"${{{config.Text("database.replicaVariable")}}}",
             PostgresStorageClass = config.Text("storage.defaultClass"),
             ModulesPath = config.Text("paths.modules"),
-            ClustersPathPattern = clusterAt >= 0 ? apps[..clusterAt] : CheckConventions.Default.ClustersPathPattern,
+            ClustersPathPattern = clusterAt >= 0 ? apps[..clusterAt] : apps.TrimEnd('/') + "/",
             AppsPathPattern = apps.Replace("{cluster}", "*", StringComparison.Ordinal).TrimEnd('/') + "/",
             IgnorePaths = config.Strings("check.ignorePaths"),
             DecisionsPath = config.Text("paths.decisions").Trim('/'),

@@ -21,10 +21,16 @@ public sealed class ConfigLoader(IFileSystem fileSystem)
     /// <summary>The commented default configuration, as shipped.</summary>
     public static string DefaultsText { get; } = ReadDefaults();
 
+    /// <summary>The configuration of a repository without <c>.scaffold.yaml</c>: the embedded defaults.</summary>
+    public static ScaffoldConfig LoadDefaults() => new(ParseDefaults());
+
+    private static Dictionary<string, object?> ParseDefaults() =>
+        (Dictionary<string, object?>)YamlTree.ToPlain(YamlTree.Load(DefaultsText, "defaults")!)!;
+
     /// <summary>Loads the configuration of the repository at <paramref name="repoRoot"/>.</summary>
     public ScaffoldConfig Load(string repoRoot)
     {
-        var defaults = (Dictionary<string, object?>)YamlTree.ToPlain(YamlTree.Load(DefaultsText, "defaults")!)!;
+        var defaults = ParseDefaults();
         var path = Path.Combine(repoRoot, FileName);
         if (fileSystem.FileExists(path))
         {
