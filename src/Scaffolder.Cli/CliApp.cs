@@ -90,9 +90,6 @@ public static class CliApp
             ? [.. System.CommandLine.Parsing.CommandLineParser.SplitCommandLine(args[1])]
             : null;
 
-    /// <summary>The subcommand names (besides <c>new</c>).</summary>
-    internal static IReadOnlySet<string> Verbs { get; } = new HashSet<string>(StringComparer.Ordinal) { "new", "list", "init", "evaluate", "check" };
-
     /// <summary>The first two positional tokens (the command and, for <c>new</c>, the template), skipping <c>--repo VALUE</c>.</summary>
     internal static (string? Verb, string? Next) Positionals(string[] args)
     {

@@ -15,9 +15,10 @@ internal static class NewCommand
     {
         var command = new Command("new", "Generate files from a template (see 'scaffold list').");
         var (verb, requested) = CliApp.Positionals(args);
-        if (verb is not null && verb != "new" && CliApp.Verbs.Contains(verb))
+        if (verb is not null && verb != "new" && !verb.StartsWith('['))
         {
-            // Another command runs: the templates are neither parsed nor even listed.
+            // Another command (or an unknown one) runs: the templates are neither parsed nor even listed.
+            // A directive such as [suggest:N] still gets every template, for completion.
             return command;
         }
 

@@ -15,18 +15,7 @@ internal static class TemplateYamlReader
     /// <summary>Reads <paramref name="text"/>; <paramref name="displayPath"/> names the file in errors.</summary>
     public static TemplateDefinition Read(string text, string displayPath)
     {
-        YamlNode? root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
-        }
-        catch (YamlException ex)
-        {
-            throw new UserInputException($"{displayPath}:{ex.Start.Line}:{ex.Start.Column}: {YamlTree.FirstLine(ex)}");
-        }
-
+        var root = YamlTree.Load(text, displayPath);
         var reader = new Reader(displayPath);
         var template = new TemplateDefinition();
         if (root is null)
