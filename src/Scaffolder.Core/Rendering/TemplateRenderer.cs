@@ -2,88 +2,61 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
-using HandlebarsDotNet;
 
 namespace Scaffolder.Core.Rendering;
 
 /// <summary>
 /// Renders Handlebars text with the helpers templates use. Output is never HTML-escaped; values that end up in
-/// YAML go through <c>{{q value}}</c>, which always produces a valid double-quoted YAML scalar.
+/// YAML go through <c>{{q value}}</c>, which always produces a valid double-quoted YAML scalar. Text in the subset
+/// <see cref="SubsetTemplate"/> covers (all built-in templates) is interpreted directly; anything else, and every
+/// error, goes to Handlebars.Net, which is only loaded when needed.
 /// </summary>
 public sealed class TemplateRenderer
 {
-    private readonly IHandlebars handlebars;
-    private readonly ConcurrentDictionary<string, HandlebarsTemplate<object, object>> cache = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, string> partials;
+    private readonly SubsetEnvironment subset;
+    private readonly ConcurrentDictionary<string, SubsetTemplate?> parsed = new(StringComparer.Ordinal);
+    private HandlebarsRenderer? handlebars;
 
     /// <summary>Creates a renderer with the given partials (name → Handlebars text).</summary>
     public TemplateRenderer(IReadOnlyDictionary<string, string> partials)
     {
-        // Partials are compiled on first use: a command that renders one template does not pay for all of them.
-        handlebars = Handlebars.Create(new HandlebarsConfiguration
-        {
-            NoEscape = true,
-            ThrowOnUnresolvedBindingExpression = true,
-            PartialTemplateResolver = new LazyPartials(partials),
-        });
-        RegisterHelpers(handlebars);
+        this.partials = partials;
+        subset = new SubsetEnvironment(partials);
     }
+
+    /// <summary>
+    /// When set (by the tests), every text the subset renders is rendered by Handlebars.Net too, and a difference
+    /// throws: the subset must never change an output.
+    /// </summary>
+    internal static bool VerifySubsetAgainstHandlebars { get; set; }
 
     /// <summary>Renders <paramref name="text"/> against <paramref name="context"/>; <paramref name="source"/> names it in errors.</summary>
     public string Render(string text, object context, string source)
     {
-        try
+        if (parsed.GetOrAdd(text, SubsetTemplate.TryParse) is { } template)
         {
-            var template = cache.GetOrAdd(text, handlebars.Compile);
-            return template(context);
+            try
+            {
+                var output = template.Render(context, subset);
+                if (VerifySubsetAgainstHandlebars && RenderWithHandlebars(text, context, source) is var expected && expected != output)
+                {
+                    throw new InvalidOperationException($"{source}: the Handlebars subset rendered\n{output}\nbut Handlebars.Net renders\n{expected}");
+                }
+
+                return output;
+            }
+            catch (SubsetUnsupportedException)
+            {
+                // Something outside the subset at run time (a missing name, a value that is not text...): Handlebars.Net decides.
+            }
         }
-        catch (HandlebarsException ex)
-        {
-            throw new UserInputException($"{source}: template error: {ex.Message.Split('\n')[0]}");
-        }
-        catch (HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException ex)
-        {
-            // Not a HandlebarsException: e.g. a block helper without its argument ("{{#if}}").
-            throw new UserInputException($"{source}: template error: {ex.Message.Split('\n')[0]}");
-        }
+
+        return RenderWithHandlebars(text, context, source);
     }
 
-    private static void RegisterHelpers(IHandlebars hb)
-    {
-        hb.RegisterHelper("q", (writer, _, args) => writer.WriteSafeString(Quote(Text(args[0]))));
-        hb.RegisterHelper("hq", (writer, _, args) => writer.WriteSafeString(HclQuote(Text(args[0]))));
-        hb.RegisterHelper("eq", (_, args) => string.Equals(Text(args[0]), Text(args[1]), StringComparison.Ordinal));
-        hb.RegisterHelper("ne", (_, args) => !string.Equals(Text(args[0]), Text(args[1]), StringComparison.Ordinal));
-        hb.RegisterHelper("not", (_, args) => !Templates.Condition.Truthy(args[0]));
-        hb.RegisterHelper("or", (_, args) => args.Any(Templates.Condition.Truthy));
-        hb.RegisterHelper("and", (_, args) => args.All(Templates.Condition.Truthy));
-        hb.RegisterHelper("contains", (_, args) => args[0] is IEnumerable items && args[0] is not string
-            && items.Cast<object?>().Any(item => string.Equals(Text(item), Text(args[1]), StringComparison.Ordinal)));
-        hb.RegisterHelper("subst", (writer, _, args) => writer.WriteSafeString("${" + string.Concat(args.Select(Text)) + "}"));
-        hb.RegisterHelper("pascal", (writer, _, args) => writer.WriteSafeString(Title(Text(args[0])).Replace(" ", string.Empty, StringComparison.Ordinal)));
-        hb.RegisterHelper("union", (_, args) => args
-            .SelectMany(arg => arg is IEnumerable items and not string ? items.Cast<object?>().Select(Text) : [Text(arg)])
-            .Where(item => item.Length > 0)
-            .Distinct(StringComparer.Ordinal)
-            .ToList());
-        hb.RegisterHelper("split", (_, args) => Text(args[0]).Split(args.Length > 1 ? Text(args[1]) : ","));
-        hb.RegisterHelper("part", (writer, _, args) =>
-        {
-            var parts = Text(args[0]).Split(Text(args[1]));
-            var index = int.Parse(Text(args[2]), CultureInfo.InvariantCulture);
-            writer.WriteSafeString(index < parts.Length ? parts[index] : args.Length > 3 ? Text(args[3]) : string.Empty);
-        });
-        hb.RegisterHelper("snake", (writer, _, args) => writer.WriteSafeString(Text(args[0]).Replace('-', '_')));
-        hb.RegisterHelper("slug", (writer, _, args) => writer.WriteSafeString(Slug(Text(args[0])) is { Length: > 0 } slug ? slug : args.Length > 1 ? Text(args[1]) : string.Empty));
-        hb.RegisterHelper("upper", (writer, _, args) => writer.WriteSafeString(Text(args[0]).ToUpperInvariant()));
-        hb.RegisterHelper("title", (writer, _, args) => writer.WriteSafeString(Title(Text(args[0]))));
-        hb.RegisterHelper("concat", (writer, _, args) => writer.WriteSafeString(string.Concat(args.Select(Text))));
-        hb.RegisterHelper("join", (writer, _, args) => writer.WriteSafeString(string.Join(
-            args.Length > 1 ? Text(args[1]) : ", ",
-            args[0] is IEnumerable items and not string ? items.Cast<object?>().Select(Text) : [Text(args[0])])));
-        hb.RegisterHelper("lookupOr", (_, args) => args[0] is IDictionary map && map.Contains(Text(args[1])) && map[Text(args[1])] is { } found
-            ? found
-            : args[2]);
-    }
+    private string RenderWithHandlebars(string text, object context, string source) =>
+        LazyInitializer.EnsureInitialized(ref handlebars, () => new HandlebarsRenderer(partials)).Render(text, context, source);
 
     /// <summary>
     /// A file-name slug of free text: accents dropped, lowercase ASCII letters and digits, every other run of
@@ -131,7 +104,6 @@ public sealed class TemplateRenderer
     {
         null => string.Empty,
         bool flag => flag ? "true" : "false",
-        UndefinedBindingResult => string.Empty,
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 
@@ -175,22 +147,4 @@ public sealed class TemplateRenderer
 
         return builder.Append('"').ToString();
     }
-
-    /// <summary>Registers a partial the first time a template names it.</summary>
-    private sealed class LazyPartials(IReadOnlyDictionary<string, string> partials) : IPartialTemplateResolver
-    {
-        public bool TryRegisterPartial(IHandlebars env, string? partialName, string? templatePath)
-        {
-            if (partialName is null || !partials.TryGetValue(partialName, out var text))
-            {
-                return false;
-            }
-
-            env.RegisterTemplate(partialName, text);
-            return true;
-        }
-    }
-
-    private static string Title(string value) => string.Join(' ', value.Split('-', StringSplitOptions.RemoveEmptyEntries)
-        .Select(word => char.ToUpperInvariant(word[0]) + word[1..]));
 }
