@@ -13,33 +13,55 @@ public sealed class EnvPinInserter : IInserter
     public string Name => "env-pin";
 
     /// <inheritdoc />
-    public string Apply(EditableText file, string insertion, IReadOnlyDictionary<string, string> args, string displayPath)
+    public string Apply(EditableText file, string insertion, IReadOnlyDictionary<string, string> args, string displayPath) =>
+        ApplyAll(file, [insertion], args, displayPath);
+
+    /// <inheritdoc />
+    public string ApplyAll(EditableText file, IReadOnlyList<string> insertions, IReadOnlyDictionary<string, string> args, string displayPath)
     {
-        var pin = insertion.TrimEnd('\r', '\n').Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var entry = pin[^1];
-        var key = entry[..entry.IndexOf('=', StringComparison.Ordinal)];
         var lines = new Lines(file.Text);
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (!lines[i].StartsWith(key + "=", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (lines[i] == entry && (pin.Length == 1 || (i > 0 && lines[i - 1] == pin[0])))
-            {
-                return file.Text;
-            }
-
-            throw new ConflictException($"{displayPath}:{i + 1}: '{key}' is already pinned ({lines[i]}); edit that entry instead of adding another");
-        }
-
         var last = lines.Count - 1;
         while (last >= 0 && lines[last].Trim().Length == 0)
         {
             last--;
         }
 
-        return last < 0 ? string.Join(file.Newline, pin) + file.Newline : file.InsertLinesAfter(lines.EndOf(last), pin);
+        // Each key's first pin line (1-based) with the line above it; pins added by this batch join them.
+        var pinned = new Dictionary<string, (int Line, string Entry, string? Above)>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var equals = lines[i].IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                pinned.TryAdd(lines[i][..equals], (i + 1, lines[i], i > 0 ? lines[i - 1] : null));
+            }
+        }
+
+        var added = new List<string>();
+        foreach (var insertion in insertions)
+        {
+            var pin = insertion.TrimEnd('\r', '\n').Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+            var entry = pin[^1];
+            var key = entry[..entry.IndexOf('=', StringComparison.Ordinal)];
+            if (pinned.TryGetValue(key, out var existing))
+            {
+                if (existing.Entry == entry && (pin.Length == 1 || existing.Above == pin[0]))
+                {
+                    continue;
+                }
+
+                throw new ConflictException($"{displayPath}:{existing.Line}: '{key}' is already pinned ({existing.Entry}); edit that entry instead of adding another");
+            }
+
+            added.AddRange(pin);
+            pinned[key] = (last + 1 + added.Count, entry, pin.Length > 1 ? pin[^2] : null);
+        }
+
+        if (added.Count == 0)
+        {
+            return file.Text;
+        }
+
+        return last < 0 ? string.Join(file.Newline, added) + file.Newline : file.InsertLinesAfter(lines.EndOf(last), added);
     }
 }

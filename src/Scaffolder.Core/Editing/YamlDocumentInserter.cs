@@ -13,18 +13,38 @@ public sealed class YamlDocumentInserter : IInserter
     public string Name => "yaml-document";
 
     /// <inheritdoc />
-    public string Apply(EditableText file, string insertion, IReadOnlyDictionary<string, string> args, string displayPath)
+    public string Apply(EditableText file, string insertion, IReadOnlyDictionary<string, string> args, string displayPath) =>
+        ApplyAll(file, [insertion], args, displayPath);
+
+    /// <inheritdoc />
+    public string ApplyAll(EditableText file, IReadOnlyList<string> insertions, IReadOnlyDictionary<string, string> args, string displayPath)
     {
-        var document = YamlLocator.Parse(insertion, $"the document for {displayPath}").Documents.Single().RootNode as YamlMappingNode
-            ?? throw new UserInputException("yaml-document inserts a mapping");
-        var kind = YamlLocator.Scalar(document, "kind");
-        var name = document.Children.TryGetValue("metadata", out var meta) && meta is YamlMappingNode m ? YamlLocator.Scalar(m, "name") : null;
-        var existing = YamlLocator.Parse(file.Text, displayPath).Documents
+        // The file is parsed once for the whole batch; documents the batch adds count as present for the ones after.
+        var present = YamlLocator.Parse(file.Text, displayPath).Documents
             .Select(d => d.RootNode)
             .OfType<YamlMappingNode>()
-            .Any(root => YamlLocator.Scalar(root, "kind") == kind
-                && root.Children.TryGetValue("metadata", out var rm) && rm is YamlMappingNode rmm && YamlLocator.Scalar(rmm, "name") == name);
-        if (existing)
+            .Select(Identity)
+            .ToHashSet();
+        var added = new List<string>();
+        foreach (var insertion in insertions)
+        {
+            var document = YamlLocator.Parse(insertion, $"the document for {displayPath}").Documents.Single().RootNode as YamlMappingNode
+                ?? throw new UserInputException("yaml-document inserts a mapping");
+            if (!present.Add(Identity(document)))
+            {
+                continue;
+            }
+
+            var documentLines = insertion.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n');
+            if (!documentLines[0].StartsWith("---", StringComparison.Ordinal))
+            {
+                added.Add("---");
+            }
+
+            added.AddRange(documentLines);
+        }
+
+        if (added.Count == 0)
         {
             return file.Text;
         }
@@ -36,14 +56,12 @@ public sealed class YamlDocumentInserter : IInserter
             last--;
         }
 
-        var documentLines = insertion.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n');
-        if (!documentLines[0].StartsWith("---", StringComparison.Ordinal))
-        {
-            documentLines = ["---", .. documentLines];
-        }
-
-        var updated = lines.Count == 0 ? file.Lines(string.Join('\n', documentLines) + "\n") : file.InsertLinesAfter(lines.EndOf(last), documentLines);
+        var updated = lines.Count == 0 ? file.Lines(string.Join('\n', added) + "\n") : file.InsertLinesAfter(lines.EndOf(last), added);
         var count = YamlLocator.Parse(updated, displayPath).Documents.Count;
         return count > 0 ? updated : throw new InvalidOperationException($"internal error: appending to {displayPath} failed");
     }
+
+    /// <summary>A document's <c>kind</c> and <c>metadata.name</c>.</summary>
+    private static (string? Kind, string? Name) Identity(YamlMappingNode root) =>
+        (YamlLocator.Scalar(root, "kind"), root.Children.TryGetValue("metadata", out var meta) && meta is YamlMappingNode m ? YamlLocator.Scalar(m, "name") : null);
 }

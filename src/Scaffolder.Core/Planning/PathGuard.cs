@@ -11,6 +11,7 @@ public sealed class PathGuard(IFileSystem fileSystem, string repoRoot)
 {
     private const int MaxLinks = 40;
     private readonly string root = Path.GetFullPath(repoRoot).TrimEnd(Path.DirectorySeparatorChar);
+    private readonly HashSet<string> checkedPaths = new(StringComparer.Ordinal);
     private string? realRoot;
 
     /// <summary>Returns the absolute path of a repository-relative target, or throws a user error.</summary>
@@ -40,10 +41,19 @@ public sealed class PathGuard(IFileSystem fileSystem, string repoRoot)
         foreach (var segment in segments)
         {
             current = Path.Combine(current, segment);
+
+            // A plan resolves thousands of paths under the same folders (bulk generation): each is looked at once.
+            if (checkedPaths.Contains(current))
+            {
+                continue;
+            }
+
             if (fileSystem.GetLinkTarget(current) is not null && !IsInside(RealPath(current, 0)))
             {
                 throw new UserInputException($"refusing to {verb} '{relativePath}': '{Path.GetRelativePath(root, current)}' is a symbolic link leading outside the repository");
             }
+
+            checkedPaths.Add(current);
         }
 
         return current;

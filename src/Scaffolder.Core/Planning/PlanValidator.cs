@@ -1,6 +1,6 @@
 using System.Text;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace Scaffolder.Core.Planning;
 
@@ -19,12 +19,87 @@ public static class PlanValidator
 
             try
             {
-                new YamlStream().Load(new StringReader(Encoding.UTF8.GetString(change.After)));
+                CheckParses(Encoding.UTF8.GetString(change.After));
             }
             catch (YamlException ex)
             {
                 throw new UserInputException($"generated {change.Path} is not valid YAML (line {ex.Start.Line}): {Config.YamlTree.FirstLine(ex)}");
             }
         }
+    }
+
+    /// <summary>
+    /// Reads the parser's events without building a tree (bulk plans hold thousands of files), refusing what loading
+    /// the document would refuse: syntax errors, aliases to unknown anchors and a key repeated in one mapping.
+    /// </summary>
+    private static void CheckParses(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
+
+        // Open collections, innermost last: a mapping's keys so far (null for a sequence) and whether a key comes next.
+        var open = new Stack<Collection>();
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case DocumentStart:
+                    anchors.Clear();
+                    break;
+                case AnchorAlias alias:
+                    if (!anchors.Contains(alias.Value.Value))
+                    {
+                        throw new AnchorNotFoundException(alias.Start, alias.End, $"Alias ${alias.Value} cannot precede anchor declaration");
+                    }
+
+                    Completed(open);
+                    break;
+                case Scalar scalar:
+                    Remember(scalar, anchors);
+                    if (open.TryPeek(out var parent) && parent.Keys is { } keys && parent.ExpectKey && !keys.Add(scalar.Value))
+                    {
+                        throw new YamlException(scalar.Start, scalar.End, $"Duplicate key {scalar.Value}");
+                    }
+
+                    Completed(open);
+                    break;
+                case MappingStart mapping:
+                    Remember(mapping, anchors);
+                    open.Push(new Collection(new HashSet<string>(StringComparer.Ordinal)));
+                    break;
+                case SequenceStart sequence:
+                    Remember(sequence, anchors);
+                    open.Push(new Collection(null));
+                    break;
+                case MappingEnd or SequenceEnd:
+                    open.Pop();
+                    Completed(open);
+                    break;
+            }
+        }
+    }
+
+    private static void Remember(NodeEvent node, HashSet<string> anchors)
+    {
+        if (!node.Anchor.IsEmpty)
+        {
+            anchors.Add(node.Anchor.Value);
+        }
+    }
+
+    /// <summary>A node ended: in a mapping, a key is followed by its value and a value by the next key.</summary>
+    private static void Completed(Stack<Collection> open)
+    {
+        if (open.TryPeek(out var parent) && parent.Keys is not null)
+        {
+            parent.ExpectKey = !parent.ExpectKey;
+        }
+    }
+
+    private sealed class Collection(HashSet<string>? keys)
+    {
+        public HashSet<string>? Keys { get; } = keys;
+
+        public bool ExpectKey { get; set; } = true;
     }
 }

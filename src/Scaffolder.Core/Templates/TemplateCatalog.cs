@@ -102,8 +102,10 @@ public sealed class TemplateCatalog
             throw new UserInputException($"templates/{id}/template.yaml: parameter name '{bad.Name}' must be kebab-case (lowercase letters, digits and '-')");
         }
 
-        template = new LoadedTemplate(definition, file => read(file)
-            ?? throw new UserInputException($"template '{id}' has no file '{file}'"));
+        // Files are read once: bulk generation renders the same files for every entry.
+        var files = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        template = new LoadedTemplate(definition, file => files.GetOrAdd(file, f => read(f)
+            ?? throw new UserInputException($"template '{id}' has no file '{f}'")));
         loaded[id] = template;
         return template;
     }
