@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using Scaffolder.Core.IO;
 
@@ -6,10 +7,14 @@ namespace Scaffolder.Core.Planning;
 /// <summary>
 /// Applies a plan all-or-nothing: every new content is first written to a temporary file beside its target, every
 /// edited file is re-read and must still hold the bytes it was planned from, then the temporary files are renamed into
-/// place. Any failure rolls back what was placed, so the tree is byte-identical to before.
+/// place. Any failure rolls back what was placed, so the tree is byte-identical to before. Large plans (bulk
+/// generation) write and rename on every core: the file system's own work dominates there.
 /// </summary>
 public sealed class PlanApplier(IFileSystem fileSystem)
 {
+    /// <summary>Plans with at least this many writes use every core; smaller ones stay on one thread.</summary>
+    internal const int ParallelFrom = 256;
+
     /// <summary>Writes the plan; conflicts must have been resolved (forced) before.</summary>
     public void Apply(Plan plan)
     {
@@ -30,8 +35,9 @@ public sealed class PlanApplier(IFileSystem fileSystem)
                 EnsureDirectory(Path.GetDirectoryName(target)!, createdDirectories);
                 var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{RandomNumberGenerator.GetHexString(8, lowercase: true)}.scaffold-tmp");
                 temporaries.Add((temporary, target, change));
-                fileSystem.WriteAllBytes(temporary, change.After);
             }
+
+            ForEach(temporaries, item => fileSystem.WriteAllBytes(item.Temporary, item.Change.After));
 
             foreach (var (_, target, change) in temporaries)
             {
@@ -43,16 +49,38 @@ public sealed class PlanApplier(IFileSystem fileSystem)
                 }
             }
 
-            foreach (var (temporary, target, change) in temporaries)
+            ForEach(temporaries, item =>
             {
-                fileSystem.Move(temporary, target);
-                placed.Add((target, change));
-            }
+                fileSystem.Move(item.Temporary, item.Target);
+                lock (placed)
+                {
+                    placed.Add((item.Target, item.Change));
+                }
+            });
         }
         catch
         {
             Rollback(temporaries, placed, createdDirectories);
             throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> on every item, on every core for large lists; the first failure is rethrown as is.</summary>
+    private static void ForEach<T>(List<T> items, Action<T> action)
+    {
+        if (items.Count < ParallelFrom)
+        {
+            items.ForEach(action);
+            return;
+        }
+
+        try
+        {
+            Parallel.ForEach(items, action);
+        }
+        catch (AggregateException ex)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
         }
     }
 

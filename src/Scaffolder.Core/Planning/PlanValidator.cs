@@ -10,21 +10,40 @@ public static class PlanValidator
     /// <summary>Throws when a planned YAML file does not parse (a template or value broke its structure).</summary>
     public static void Validate(Plan plan)
     {
-        foreach (var change in plan.Changes.Where(c => c.Action is ChangeAction.Create or ChangeAction.Update or ChangeAction.Conflict))
-        {
-            if (!change.Path.EndsWith(".yaml", StringComparison.Ordinal) && !change.Path.EndsWith(".yml", StringComparison.Ordinal))
-            {
-                continue;
-            }
+        var yaml = plan.Changes
+            .Where(c => c.Action is ChangeAction.Create or ChangeAction.Update or ChangeAction.Conflict)
+            .Where(c => c.Path.EndsWith(".yaml", StringComparison.Ordinal) || c.Path.EndsWith(".yml", StringComparison.Ordinal))
+            .ToList();
 
+        // Bulk plans hold thousands of files: they are read on every core, and the first bad one in plan order is reported.
+        var errors = new string?[yaml.Count];
+        void Check(int i)
+        {
             try
             {
-                CheckParses(Encoding.UTF8.GetString(change.After));
+                CheckParses(Encoding.UTF8.GetString(yaml[i].After));
             }
             catch (YamlException ex)
             {
-                throw new UserInputException($"generated {change.Path} is not valid YAML (line {ex.Start.Line}): {Config.YamlTree.FirstLine(ex)}");
+                errors[i] = $"generated {yaml[i].Path} is not valid YAML (line {ex.Start.Line}): {Config.YamlTree.FirstLine(ex)}";
             }
+        }
+
+        if (yaml.Count < PlanApplier.ParallelFrom)
+        {
+            for (var i = 0; i < yaml.Count; i++)
+            {
+                Check(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, yaml.Count, Check);
+        }
+
+        if (errors.FirstOrDefault(e => e is not null) is { } first)
+        {
+            throw new UserInputException(first);
         }
     }
 

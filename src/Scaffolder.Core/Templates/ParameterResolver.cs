@@ -9,9 +9,8 @@ namespace Scaffolder.Core.Templates;
 /// Turns raw option values into typed template values (string, int, bool, list of strings), applying defaults
 /// and validating types, choices, patterns and ranges. Every failure is a one-line <see cref="UserInputException"/>.
 /// </summary>
-public sealed class ParameterResolver(TemplateRenderer renderer)
+public sealed partial class ParameterResolver(TemplateRenderer renderer)
 {
-    private static readonly Regex Dns1123Label = new("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>Validates the positional name of a template.</summary>
     public static void ValidateName(string name, TemplateDefinition template)
@@ -36,21 +35,24 @@ public sealed class ParameterResolver(TemplateRenderer renderer)
     /// </summary>
     public static void RequireString(string value, string what)
     {
-        if (value.Split(':').Any(part => Yaml11NonString.IsMatch(part)))
+        if (value.Split(':').Any(part => Yaml11NonString().IsMatch(part)))
         {
             throw new UserInputException($"invalid {what} '{Printable(value)}': YAML would read it as a boolean, null, number or date, not as text");
         }
     }
 
-    private static readonly Regex Yaml11NonString = new(
-        @"^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+]?(0|[1-9][0-9_]*|0[0-7_]+|0o[0-7]+|0x[0-9a-fA-F_]+|0b[01_]+|([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+|\.(inf|Inf|INF)|\.(nan|NaN|NAN))|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?)$",
-        RegexOptions.CultureInvariant,
-        TimeSpan.FromSeconds(1));
+    /// <summary>Plain scalars YAML 1.1 reads as something other than text (generated, so start-up builds no regex).</summary>
+    [GeneratedRegex(@"^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+]?(0|[1-9][0-9_]*|0[0-7_]+|0o[0-7]+|0x[0-9a-fA-F_]+|0b[01_]+|([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+|\.(inf|Inf|INF)|\.(nan|NaN|NAN))|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Yaml11NonString();
+
+    /// <summary>A DNS-1123 label.</summary>
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Dns1123Label();
 
     /// <summary>Validates a DNS-1123 label (Kubernetes object and namespace names).</summary>
     public static void RequireLabel(string value, string what)
     {
-        if (value.Length is 0 or > 63 || !Dns1123Label.IsMatch(value))
+        if (value.Length is 0 or > 63 || !Dns1123Label().IsMatch(value))
         {
             throw new UserInputException(
                 $"invalid {what} '{Printable(value)}': use a DNS-1123 label (1-63 lowercase letters, digits or '-', starting and ending with a letter or digit)");

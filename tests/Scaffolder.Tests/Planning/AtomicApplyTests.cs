@@ -55,7 +55,8 @@ public sealed class AtomicApplyTests
 
         private void Step()
         {
-            if (++calls == failAt)
+            // Thread-safe: large plans write and rename on every core.
+            if (Interlocked.Increment(ref calls) == failAt)
             {
                 throw new IOException($"injected failure at step {failAt}");
             }
@@ -81,6 +82,31 @@ public sealed class AtomicApplyTests
 
             repo.Snapshot().ShouldBe(before, $"tree changed after a failure at step {step} of {steps}");
             Directory.Exists(repo.PathOf("kubernetes/clusters/dev")).ShouldBeFalse($"created folders are removed (step {step})");
+        }
+    }
+
+    [Fact]
+    public void A_failure_in_a_large_parallel_apply_leaves_the_tree_byte_identical()
+    {
+        using var probe = TestRepo.FromSample();
+        var counter = new FailingFileSystem(int.MaxValue);
+        var probePlan = BulkPlanFor(probe);
+        var writes = probePlan.Changes.Count(c => c.Action is ChangeAction.Create or ChangeAction.Update);
+        writes.ShouldBeGreaterThanOrEqualTo(PlanApplier.ParallelFrom, "the plan must be large enough to take the parallel path");
+        new PlanApplier(counter).Apply(probePlan);
+        var steps = counter.Calls;
+
+        // Directory creations come first, then one write per file, then one rename per file: fail in each phase.
+        foreach (var step in new[] { 1, steps - (2 * writes) + 1, steps - writes - (writes / 2), steps - writes, steps - writes + 1, steps - (writes / 3), steps })
+        {
+            using var repo = TestRepo.FromSample();
+            var before = repo.Snapshot();
+            var plan = BulkPlanFor(repo);
+
+            Should.Throw<IOException>(() => new PlanApplier(new FailingFileSystem(step)).Apply(plan)).Message.ShouldBe($"injected failure at step {step}");
+
+            repo.Snapshot().ShouldBe(before, $"tree changed after a failure at step {step} of {steps}");
+            Directory.GetFiles(repo.Root, "*.scaffold-tmp", SearchOption.AllDirectories).ShouldBeEmpty();
         }
     }
 
@@ -131,6 +157,14 @@ public sealed class AtomicApplyTests
         }
 
         Directory.GetFiles(repo.Root, "*.scaffold-tmp", SearchOption.AllDirectories).ShouldBeEmpty();
+    }
+
+    private static Plan BulkPlanFor(TestRepo repo)
+    {
+        var fs = PhysicalFileSystem.Instance;
+        var planner = new Planner(fs, TemplateCatalog.Create(fs, repo.Root), new ConfigLoader(fs).Load(repo.Root), Planner.DefaultInserters);
+        var requests = Enumerable.Range(1, 24).Select(i => App with { Name = $"bulk{i}" }).ToList();
+        return planner.Plan(repo.Root, requests, i => $"entry {i + 1}", force: false);
     }
 
     private static Plan PlanFor(TestRepo repo)
