@@ -144,7 +144,7 @@ internal sealed class FactCollector
     /// <summary>The <c>image.repository</c> values of app-template values (SCF033).</summary>
     private static void CollectImages(SourceFile file, YamlDocument document, YamlMapping values, List<object> facts)
     {
-        foreach (var map in values.Descendants().OfType<YamlMapping>())
+        foreach (var map in values.DescendantMappings())
         {
             if (map.Get("image") is YamlMapping image
                 && image.Get("repository") is YamlScalar { Value.Length: > 0 } repository

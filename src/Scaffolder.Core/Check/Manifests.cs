@@ -56,13 +56,8 @@ internal static class Manifests
             return false;
         }
 
-        foreach (var node in values.Descendants())
+        foreach (var map in values.DescendantMappings())
         {
-            if (node is not YamlMapping map)
-            {
-                continue;
-            }
-
             foreach (var entry in map.Entries)
             {
                 var key = entry.Key.Value;
@@ -96,7 +91,7 @@ internal static class Manifests
             return true;
         }
 
-        return value.Descendants().OfType<YamlMapping>().Any(m => IsFalse(m.Get("enabled")))
-            && !value.Descendants().OfType<YamlMapping>().Any(m => IsTrue(m.Get("enabled")));
+        var mappings = value.DescendantMappings();
+        return mappings.Any(m => IsFalse(m.Get("enabled"))) && !mappings.Any(m => IsTrue(m.Get("enabled")));
     }
 }

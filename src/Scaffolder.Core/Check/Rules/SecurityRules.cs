@@ -30,7 +30,7 @@ public sealed class PrivilegedRule : IManifestRule
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
-        foreach (var map in document.Root!.Descendants().OfType<YamlMapping>())
+        foreach (var map in document.Mappings)
         {
             foreach (var entry in map.Entries)
             {

@@ -28,7 +28,7 @@ public sealed class HostPathRule : IManifestRule
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
-        foreach (var map in document.Root!.Descendants().OfType<YamlMapping>())
+        foreach (var map in document.Mappings)
         {
             foreach (var entry in map.Entries)
             {
@@ -82,11 +82,11 @@ public sealed class EmptyDirPersistenceRule : IManifestRule
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
         Dictionary<string, List<string>>? mounts = null;
-        foreach (var map in document.Root!.Descendants().OfType<YamlMapping>())
+        foreach (var map in document.Mappings)
         {
             if (map.GetEntry("emptyDir") is { } volume && map.Get("name")?.Text is { } name)
             {
-                mounts ??= CollectMounts(document.Root!);
+                mounts ??= CollectMounts(document);
                 var paths = mounts.TryGetValue(name, out var found) ? found : [];
                 if (LooksPersistent(name, paths))
                 {
@@ -99,7 +99,7 @@ public sealed class EmptyDirPersistenceRule : IManifestRule
                 {
                     if (entry.Value is YamlMapping item && item.GetEntry("type") is { } type && type.Value.Text == "emptyDir")
                     {
-                        var paths = item.Descendants().OfType<YamlMapping>().Select(m => m.Get("path")?.Text).OfType<string>().ToList();
+                        var paths = item.DescendantMappings().Select(m => m.Get("path")?.Text).OfType<string>().ToList();
                         if (LooksPersistent(entry.Key.Value, paths))
                         {
                             sink.Report(this, type.Value, $"emptyDir persistence '{entry.Key.Value}' looks like persistent data ({Describe(entry.Key.Value, paths)}).");
@@ -110,10 +110,10 @@ public sealed class EmptyDirPersistenceRule : IManifestRule
         }
     }
 
-    private static Dictionary<string, List<string>> CollectMounts(YamlNode root)
+    private static Dictionary<string, List<string>> CollectMounts(YamlDocument document)
     {
         var mounts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var map in root.Descendants().OfType<YamlMapping>())
+        foreach (var map in document.Mappings)
         {
             if (map.Get("volumeMounts") is YamlSequence list)
             {

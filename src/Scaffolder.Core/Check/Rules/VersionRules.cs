@@ -28,7 +28,7 @@ public sealed class LatestTagRule : IManifestRule
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
-        foreach (var map in document.Root!.Descendants().OfType<YamlMapping>())
+        foreach (var map in document.Mappings)
         {
             foreach (var entry in map.Entries)
             {
@@ -77,7 +77,7 @@ public sealed class RenovateTagRule : IManifestRule
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
-        foreach (var map in document.Root!.Descendants().OfType<YamlMapping>())
+        foreach (var map in document.Mappings)
         {
             if (map.Get("repository") is null || map.GetEntry("tag") is not { Value: YamlScalar tag } entry)
             {

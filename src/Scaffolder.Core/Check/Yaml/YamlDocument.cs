@@ -1,11 +1,28 @@
 namespace Scaffolder.Core.Check.Yaml;
 
 /// <summary>One document of a YAML stream.</summary>
-/// <param name="Root">The root node; null for an empty document.</param>
-/// <param name="StartLine">The 1-based line where the document starts (its <c>---</c> or first token).</param>
-/// <param name="EndLine">The 1-based line where the document ends.</param>
-public sealed record YamlDocument(YamlNode? Root, int StartLine, int EndLine)
+/// <param name="root">The root node; null for an empty document.</param>
+/// <param name="startLine">The 1-based line where the document starts (its <c>---</c> or first token).</param>
+/// <param name="endLine">The 1-based line where the document ends.</param>
+public sealed class YamlDocument(YamlNode? root, int startLine, int endLine)
 {
+    private IReadOnlyList<YamlMapping>? _mappings;
+
+    /// <summary>The root node; null for an empty document.</summary>
+    public YamlNode? Root { get; } = root;
+
+    /// <summary>The 1-based line where the document starts (its <c>---</c> or first token).</summary>
+    public int StartLine { get; } = startLine;
+
+    /// <summary>The 1-based line where the document ends.</summary>
+    public int EndLine { get; } = endLine;
+
+    /// <summary>
+    /// Every mapping of the document, depth first in document order (<see cref="YamlNode.DescendantMappings"/> of the root),
+    /// collected once on first use and shared by the rules that scan them all.
+    /// </summary>
+    public IReadOnlyList<YamlMapping> Mappings => _mappings ??= Root?.DescendantMappings() ?? [];
+
     /// <summary>The root as a mapping, or null.</summary>
     public YamlMapping? Map => Root as YamlMapping;
 

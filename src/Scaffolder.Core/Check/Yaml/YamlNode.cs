@@ -62,6 +62,39 @@ public abstract class YamlNode
             }
         }
     }
+
+    /// <summary>
+    /// Returns this node, when it is a mapping, and every mapping below it, depth first in document order: the mappings
+    /// of <see cref="Descendants"/>, collected in one recursive pass into one list instead of a lazy walk with its own stack.
+    /// </summary>
+    public IReadOnlyList<YamlMapping> DescendantMappings()
+    {
+        var mappings = new List<YamlMapping>();
+        AddMappings(this, mappings);
+        return mappings;
+    }
+
+    private static void AddMappings(YamlNode node, List<YamlMapping> mappings)
+    {
+        switch (node)
+        {
+            case YamlMapping map:
+                mappings.Add(map);
+                for (var i = 0; i < map.Entries.Count; i++)
+                {
+                    AddMappings(map.Entries[i].Value, mappings);
+                }
+
+                break;
+            case YamlSequence seq:
+                for (var i = 0; i < seq.Items.Count; i++)
+                {
+                    AddMappings(seq.Items[i], mappings);
+                }
+
+                break;
+        }
+    }
 }
 
 /// <summary>A scalar: plain, quoted or block text. Flux <c>${var}</c> placeholders are kept as text.</summary>
