@@ -105,15 +105,14 @@ public sealed class SourceFile
 
     private static int[] ComputeLineStarts(string text)
     {
-        var starts = new List<int> { 0 };
-        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
+        // Every line break starts a line, except a final one: count them first to fill an exactly sized array.
+        var starts = new int[1 + text.AsSpan().Count('\n') - (text.EndsWith('\n') ? 1 : 0)];
+        var next = 1;
+        for (var i = text.IndexOf('\n'); next < starts.Length; i = text.IndexOf('\n', i + 1))
         {
-            if (i + 1 < text.Length)
-            {
-                starts.Add(i + 1);
-            }
+            starts[next++] = i + 1;
         }
 
-        return [.. starts];
+        return starts;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -11,22 +12,26 @@ namespace Scaffolder.Core.Check.Yaml;
 /// </summary>
 public static class YamlStreamReader
 {
+    [ThreadStatic]
+    private static ReadState? t_state;
+
     /// <summary>Reads every document of <paramref name="text"/>.</summary>
     public static YamlFileContent Read(string text)
     {
         var documents = new List<YamlDocument>();
         var parser = new Parser(new StringReader(text));
-        var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var state = t_state ??= new ReadState();
+        state.Clear();
         try
         {
             parser.Consume<StreamStart>();
             while (parser.TryConsume<DocumentStart>(out var start))
             {
-                anchors.Clear();
+                state.Anchors.Clear();
                 YamlNode? root = null;
                 if (!parser.Accept<DocumentEnd>(out _))
                 {
-                    root = ReadNode(parser, anchors);
+                    root = ReadNode(parser, state);
                 }
 
                 var end = parser.Consume<DocumentEnd>();
@@ -55,7 +60,9 @@ public static class YamlStreamReader
         return marker >= 0 && text.StartsWith('(') ? text[(marker + 3)..] : text;
     }
 
-    private static YamlNode ReadNode(IParser parser, Dictionary<string, YamlNode> anchors)
+    // Takes the concrete Parser and tests the current event in place (not IParser and its generic TryConsume extension):
+    // this runs for every event of every file.
+    private static YamlNode ReadNode(Parser parser, ReadState state)
     {
         var current = parser.Current ?? throw new YamlException("Unexpected end of stream.");
         parser.MoveNext();
@@ -66,44 +73,76 @@ public static class YamlStreamReader
         {
             case Scalar scalar:
                 node = new YamlScalar(scalar.Value, scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted, line, column);
-                Remember(scalar.Anchor, node, anchors);
+                state.Remember(scalar.Anchor, node);
                 return node;
             case AnchorAlias alias:
-                return anchors.TryGetValue(alias.Value.Value, out var target)
+                return state.Anchors.TryGetValue(alias.Value.Value, out var target)
                     ? target
                     : throw new YamlException(current.Start, current.End, $"Unknown alias '{alias.Value.Value}'.");
             case MappingStart mappingStart:
-                var entries = new List<YamlEntry>();
-                while (!parser.TryConsume<MappingEnd>(out _))
+                var firstEntry = state.Entries.Count;
+                while (parser.Current is not MappingEnd)
                 {
-                    var keyNode = ReadNode(parser, anchors);
+                    var keyNode = ReadNode(parser, state);
                     var key = keyNode as YamlScalar ?? new YamlScalar(string.Empty, false, keyNode.Line, keyNode.Column);
-                    entries.Add(new YamlEntry(key, ReadNode(parser, anchors)));
+                    state.Entries.Add(new YamlEntry(key, ReadNode(parser, state)));
                 }
 
-                node = new YamlMapping(entries, line, column);
-                Remember(mappingStart.Anchor, node, anchors);
+                parser.MoveNext();
+                node = new YamlMapping(TakeFrom(state.Entries, firstEntry), line, column);
+                state.Remember(mappingStart.Anchor, node);
                 return node;
             case SequenceStart sequenceStart:
-                var items = new List<YamlNode>();
-                while (!parser.TryConsume<SequenceEnd>(out _))
+                var firstItem = state.Items.Count;
+                while (parser.Current is not SequenceEnd)
                 {
-                    items.Add(ReadNode(parser, anchors));
+                    state.Items.Add(ReadNode(parser, state));
                 }
 
-                node = new YamlSequence(items, line, column);
-                Remember(sequenceStart.Anchor, node, anchors);
+                parser.MoveNext();
+                node = new YamlSequence(TakeFrom(state.Items, firstItem), line, column);
+                state.Remember(sequenceStart.Anchor, node);
                 return node;
             default:
                 throw new YamlException(current.Start, current.End, $"Unexpected {current.GetType().Name}.");
         }
     }
 
-    private static void Remember(AnchorName anchor, YamlNode node, Dictionary<string, YamlNode> anchors)
+    /// <summary>Moves the items of <paramref name="scratch"/> from <paramref name="start"/> on into an exactly sized array.</summary>
+    private static T[] TakeFrom<T>(List<T> scratch, int start)
     {
-        if (!anchor.IsEmpty)
+        var taken = CollectionsMarshal.AsSpan(scratch)[start..].ToArray();
+        scratch.RemoveRange(start, taken.Length);
+        return taken;
+    }
+
+    /// <summary>
+    /// The state of a <see cref="Read"/>, kept per thread and reused from file to file: the anchors of the current document,
+    /// and scratch stacks where the entries and items of the open collections pile up (nested collections above their
+    /// parents) until each is closed and copied out, so a collection costs one exactly sized array instead of a growing list.
+    /// </summary>
+    private sealed class ReadState
+    {
+        public Dictionary<string, YamlNode> Anchors { get; } = new(StringComparer.Ordinal);
+
+        public List<YamlEntry> Entries { get; } = [];
+
+        public List<YamlNode> Items { get; } = [];
+
+        /// <summary>Forgets what a previous read left, including after a syntax error.</summary>
+        public void Clear()
         {
-            anchors[anchor.Value] = node;
+            Anchors.Clear();
+            Entries.Clear();
+            Items.Clear();
+        }
+
+        public void Remember(AnchorName anchor, YamlNode node)
+        {
+            if (!anchor.IsEmpty)
+            {
+                Anchors[anchor.Value] = node;
+            }
         }
     }
 }
