@@ -160,45 +160,52 @@ public sealed class RepoChecker
     {
         var excluded = options.ExcludeGlobs.Select(g => new PathGlob(g)).ToArray();
         var roots = (paths.Count == 0 ? [repo.Root] : paths).Select(p => Path.GetFullPath(Path.Combine(repo.Root, p))).ToList();
-        IEnumerable<string> absolute;
         if (roots.Count == 1 && !_fileSystem.FileExists(roots[0]))
         {
-            absolute = _fileSystem.DirectoryExists(roots[0]) ? WalkSorted(roots[0]) : [];
+            return SelectAll(_fileSystem.DirectoryExists(roots[0]) ? WalkSorted(roots[0]) : []);
         }
-        else
+
+        var set = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var full in roots)
         {
-            var set = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var full in roots)
+            if (_fileSystem.FileExists(full))
             {
-                if (_fileSystem.FileExists(full))
+                set.Add(full);
+            }
+            else if (_fileSystem.DirectoryExists(full))
+            {
+                set.UnionWith(WalkSorted(full));
+            }
+        }
+
+        var collected = SelectAll(set).ToList();
+        collected.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
+        return collected;
+
+        // The checked files among absolute paths: a known kind and no exclude glob (a loop, not LINQ: once per file).
+        IEnumerable<(string Relative, SourceKind Kind)> SelectAll(IEnumerable<string> files)
+        {
+            foreach (var path in files)
+            {
+                var relative = Path.GetRelativePath(repo.Root, path).Replace('\\', '/');
+                if (KindOf(relative) is { } kind && !IsExcluded(relative))
                 {
-                    set.Add(full);
+                    yield return (relative, kind);
                 }
-                else if (_fileSystem.DirectoryExists(full))
+            }
+        }
+
+        bool IsExcluded(string relative)
+        {
+            foreach (var glob in excluded)
+            {
+                if (glob.IsMatch(relative))
                 {
-                    set.UnionWith(WalkSorted(full));
+                    return true;
                 }
             }
 
-            var collected = new List<(string, SourceKind)>();
-            foreach (var path in set)
-            {
-                if (Select(path) is { } selected)
-                {
-                    collected.Add(selected);
-                }
-            }
-
-            collected.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
-            return collected;
-        }
-
-        return absolute.Select(Select).OfType<(string, SourceKind)>();
-
-        (string, SourceKind)? Select(string path)
-        {
-            var relative = Path.GetRelativePath(repo.Root, path).Replace('\\', '/');
-            return KindOf(relative) is { } kind && !excluded.Any(g => g.IsMatch(relative)) ? (relative, kind) : null;
+            return false;
         }
     }
 
