@@ -717,7 +717,31 @@ internal sealed class SubsetTemplate
     // ---- rendering -------------------------------------------------------------------------------------------------
 
     /// <summary>One context on the stack: the value <c>this</c> names, the enclosing scope and the loop's data.</summary>
-    private sealed record Scope(object? Context, Scope? Parent, Dictionary<string, object?>? Data, object? Root, bool InPartial);
+    private sealed record Scope(object? Context, Scope? Parent, LoopData? Data, object? Root, bool InPartial);
+
+    /// <summary>What <c>@index</c>, <c>@first</c>, <c>@last</c> and <c>@key</c> name inside an <c>#each</c>.</summary>
+    private sealed record LoopData(int Index, bool First, bool Last, string? Key);
+
+    /// <summary>A partial's context: its hash over the caller's context, without copying the caller's entries.</summary>
+    private sealed class PartialContext(Dictionary<string, object?> hash, object? caller)
+    {
+        public bool TryGetValue(string key, out object? value) => hash.TryGetValue(key, out value) || TryGetMember(caller, key, out value);
+    }
+
+    /// <summary>Looks a name up in a map or a partial's context; anything else has no members in the subset.</summary>
+    private static bool TryGetMember(object? context, string key, out object? value)
+    {
+        switch (context)
+        {
+            case IDictionary<string, object?> map:
+                return map.TryGetValue(key, out value);
+            case PartialContext partial:
+                return partial.TryGetValue(key, out value);
+            default:
+                value = null;
+                return false;
+        }
+    }
 
     private static void Write(Node[] nodes, Scope scope, StringBuilder output, SubsetEnvironment environment, int depth)
     {
@@ -761,8 +785,7 @@ internal sealed class SubsetTemplate
             var index = 0;
             foreach (var (key, item) in map)
             {
-                var data = LoopData(index, index == 0, index == map.Count - 1);
-                data["key"] = key;
+                var data = new LoopData(index, index == 0, index == map.Count - 1, key);
                 Write(block.Body, new Scope(item, scope, data, scope.Root, scope.InPartial), output, environment, depth);
                 index++;
                 wrote = true;
@@ -772,7 +795,7 @@ internal sealed class SubsetTemplate
         {
             for (var i = 0; i < list.Count; i++)
             {
-                Write(block.Body, new Scope(list[i], scope, LoopData(i, i == 0, i == list.Count - 1), scope.Root, scope.InPartial), output, environment, depth);
+                Write(block.Body, new Scope(list[i], scope, new LoopData(i, i == 0, i == list.Count - 1, Key: null), scope.Root, scope.InPartial), output, environment, depth);
                 wrote = true;
             }
         }
@@ -787,13 +810,6 @@ internal sealed class SubsetTemplate
         }
     }
 
-    private static Dictionary<string, object?> LoopData(int index, bool first, bool last) => new(StringComparer.Ordinal)
-    {
-        ["index"] = index,
-        ["first"] = first,
-        ["last"] = last,
-    };
-
     private static void WritePartial(PartialNode partial, Scope scope, StringBuilder output, SubsetEnvironment environment, int depth)
     {
         if (depth >= MaxPartialDepth || environment.Partial(partial.Name) is not { } template)
@@ -801,20 +817,14 @@ internal sealed class SubsetTemplate
             throw new SubsetUnsupportedException();
         }
 
-        // The partial sees the hash over the current context (which must be a map when it has entries to keep).
-        var context = new Dictionary<string, object?>(StringComparer.Ordinal);
-        if (scope.Context is IDictionary<string, object?> current)
-        {
-            foreach (var (key, value) in current)
-            {
-                context[key] = value;
-            }
-        }
-
+        // The partial sees the hash over the current context (only a map's entries show through).
+        var hash = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (key, value) in partial.Hash)
         {
-            context[key] = Evaluate(value, scope, environment);
+            hash[key] = Evaluate(value, scope, environment);
         }
+
+        var context = new PartialContext(hash, scope.Context);
 
         var rendered = new StringBuilder();
         Write(template.nodes, new Scope(context, Parent: null, Data: null, scope.Root, InPartial: true), rendered, environment, depth + 1);
@@ -862,12 +872,15 @@ internal sealed class SubsetTemplate
         if (path.DataName is not null)
         {
             // Loop data inside a partial, or outside any loop, is not in the subset.
-            if (scope.InPartial || scope.Data is null || !scope.Data.TryGetValue(path.DataName, out var data))
-            {
-                throw new SubsetUnsupportedException();
-            }
-
-            return data;
+            return scope is { InPartial: false, Data: { } data }
+                ? path.DataName switch
+                {
+                    "index" => data.Index,
+                    "first" => data.First,
+                    "last" => data.Last,
+                    _ => data.Key ?? throw new SubsetUnsupportedException(),
+                }
+                : throw new SubsetUnsupportedException();
         }
 
         object? value;
@@ -889,7 +902,7 @@ internal sealed class SubsetTemplate
         foreach (var segment in path.Segments)
         {
             // A missing key is an error in strict mode: Handlebars.Net raises it with its own message.
-            if (value is not IDictionary<string, object?> map || !map.TryGetValue(segment, out value))
+            if (!TryGetMember(value, segment, out value))
             {
                 throw new SubsetUnsupportedException();
             }
@@ -906,7 +919,7 @@ internal sealed class SubsetTemplate
         string text => text.Length > 0,
         int number => number != 0,
         ICollection collection => collection.Count > 0,
-        IDictionary<string, object?> => true,
+        IDictionary<string, object?> or PartialContext => true,
         _ => throw new SubsetUnsupportedException(),
     };
 

@@ -74,6 +74,9 @@ public sealed partial class ParameterResolver(TemplateRenderer renderer)
         }
 
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+
+        // A default sees the context and the parameters resolved before it; kept up to date instead of merged per default.
+        var scope = new Dictionary<string, object?>(context, StringComparer.Ordinal);
         foreach (var parameter in template.Parameters)
         {
             var key = CamelCase(parameter.Name);
@@ -87,15 +90,15 @@ public sealed partial class ParameterResolver(TemplateRenderer renderer)
 
                 tokens = parameter.Default is null
                     ? []
-                    : SplitDefault(renderer.Render(parameter.Default, Merge(context, values), $"{template.Id} --{parameter.Name} default"), parameter);
+                    : SplitDefault(renderer.Render(parameter.Default, scope, $"{template.Id} --{parameter.Name} default"), parameter);
                 if (tokens.Count == 0)
                 {
-                    values[key] = parameter.Type switch { "list" => new List<string>(), "bool" => false, _ => null };
+                    values[key] = scope[key] = parameter.Type switch { "list" => new List<string>(), "bool" => false, _ => null };
                     continue;
                 }
             }
 
-            values[key] = Convert(parameter, tokens, template.Id, config);
+            values[key] = scope[key] = Convert(parameter, tokens, template.Id, config);
         }
 
         return values;
@@ -112,17 +115,6 @@ public sealed partial class ParameterResolver(TemplateRenderer renderer)
         parameter.Type == "list"
             ? rendered.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()
             : rendered.Length == 0 ? [] : [rendered];
-
-    private static Dictionary<string, object?> Merge(Dictionary<string, object?> context, Dictionary<string, object?> values)
-    {
-        var merged = new Dictionary<string, object?>(context, StringComparer.Ordinal);
-        foreach (var (key, value) in values)
-        {
-            merged[key] = value;
-        }
-
-        return merged;
-    }
 
     private static object? Convert(ParameterDefinition parameter, IReadOnlyList<string> tokens, string templateId, ScaffoldConfig config)
     {
