@@ -11,7 +11,7 @@ public sealed class PathGuard(IFileSystem fileSystem, string repoRoot)
 {
     private const int MaxLinks = 40;
     private readonly string root = Path.GetFullPath(repoRoot).TrimEnd(Path.DirectorySeparatorChar);
-    private readonly HashSet<string> checkedPaths = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> checkedPaths = new(StringComparer.Ordinal);
     private string? realRoot;
 
     /// <summary>Returns the absolute path of a repository-relative target, or throws a user error.</summary>
@@ -43,7 +43,7 @@ public sealed class PathGuard(IFileSystem fileSystem, string repoRoot)
             current = Path.Combine(current, segment);
 
             // A plan resolves thousands of paths under the same folders (bulk generation): each is looked at once.
-            if (checkedPaths.Contains(current))
+            if (checkedPaths.ContainsKey(current))
             {
                 continue;
             }
@@ -53,7 +53,7 @@ public sealed class PathGuard(IFileSystem fileSystem, string repoRoot)
                 throw new UserInputException($"refusing to {verb} '{relativePath}': '{Path.GetRelativePath(root, current)}' is a symbolic link leading outside the repository");
             }
 
-            checkedPaths.Add(current);
+            checkedPaths.TryAdd(current, true);
         }
 
         return current;

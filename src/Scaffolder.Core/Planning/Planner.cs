@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Scaffolder.Core.Config;
 using Scaffolder.Core.Data;
@@ -76,22 +77,61 @@ public sealed class Planner
     {
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(label);
-        var set = new RenderSet();
         var expander = NewExpander(repoRoot);
-        for (var i = 0; i < requests.Count; i++)
+        var sets = new RenderSet[requests.Count];
+        var failures = new Exception?[requests.Count];
+        void ExpandOne(int i)
         {
             try
             {
-                Expand(requests[i], expander, set);
+                sets[i] = new RenderSet();
+                Expand(requests[i], expander, sets[i]);
             }
             catch (UserInputException ex)
             {
-                throw new UserInputException($"{label(i)}: {ex.Message}");
+                failures[i] = new UserInputException($"{label(i)}: {ex.Message}");
             }
+            catch (Exception ex)
+            {
+                // Rethrown as is (not wrapped by Parallel) once every entry has run.
+                failures[i] = ex;
+            }
+        }
+
+        // Entries expand independently into their own sets, on every core for large files (the first one alone,
+        // which loads the templates), and are merged in entry order: the plan and the error reported (the first
+        // failing entry) do not depend on the threads.
+        if (requests.Count < ParallelFromEntries)
+        {
+            for (var i = 0; i < requests.Count && failures[Math.Max(0, i - 1)] is null; i++)
+            {
+                ExpandOne(i);
+            }
+        }
+        else
+        {
+            ExpandOne(0);
+            Parallel.For(1, requests.Count, ExpandOne);
+        }
+
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        var set = new RenderSet();
+        foreach (var one in sets)
+        {
+            set.Files.AddRange(one.Files);
+            set.Edits.AddRange(one.Edits);
+            set.Messages.AddRange(one.Messages);
         }
 
         return Build(repoRoot, set, expander, force);
     }
+
+    /// <summary>Bulk plans with at least this many entries expand them on every core.</summary>
+    private const int ParallelFromEntries = 32;
 
     private TemplateExpander NewExpander(string repoRoot) =>
         new(catalog, renderer, config, dataProviders, id => new DataContext(fileSystem, repoRoot, id));

@@ -11,6 +11,7 @@ internal sealed class HandlebarsRenderer
 {
     private readonly IHandlebars handlebars;
     private readonly ConcurrentDictionary<string, HandlebarsTemplate<object, object>> compiled = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
 
     /// <summary>Creates the environment; partials are compiled the first time a template names them.</summary>
     public HandlebarsRenderer(IReadOnlyDictionary<string, string> partials)
@@ -33,7 +34,11 @@ internal sealed class HandlebarsRenderer
     {
         try
         {
-            return compiled.GetOrAdd(text, handlebars.Compile)(context);
+            // Partials register themselves on first use: one render at a time (this is the rare, slow path anyway).
+            lock (gate)
+            {
+                return compiled.GetOrAdd(text, handlebars.Compile)(context);
+            }
         }
         catch (HandlebarsException ex)
         {

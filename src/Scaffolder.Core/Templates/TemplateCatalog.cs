@@ -17,7 +17,7 @@ public sealed class TemplateCatalog
     private const string PartialsFolder = "_partials";
     private const string ResourcePrefix = "templates/";
     private readonly Dictionary<string, Func<string, string?>> folders = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LoadedTemplate> loaded = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LoadedTemplate> loaded = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> partials = new(StringComparer.Ordinal);
 
     private TemplateCatalog()
@@ -106,8 +106,9 @@ public sealed class TemplateCatalog
         var files = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         template = new LoadedTemplate(definition, file => files.GetOrAdd(file, f => read(f)
             ?? throw new UserInputException($"template '{id}' has no file '{f}'")));
-        loaded[id] = template;
-        return template;
+
+        // Bulk planning expands entries in parallel: the first thread to finish loading wins.
+        return loaded.GetOrAdd(id, template);
     }
 
     private void LoadPartials(HashSet<string> embedded, string? repoFolder, IFileSystem fileSystem)

@@ -58,6 +58,62 @@ public sealed class BulkTests
     }
 
     [Fact]
+    public void A_large_bulk_expanded_in_parallel_is_byte_identical_to_one_by_one()
+    {
+        // 36 entries take the parallel expansion path; the merge must keep entry order in every shared file.
+        string[][] options = [[], ["--database"], ["--route", "internal", "--secret", "API_KEY"], ["--bucket"], ["--port", "9090"], ["--database", "--route", "external"]];
+        var entries = Enumerable.Range(0, 36).Select(i => (Name: string.Create(CultureInfo.InvariantCulture, $"par-{i:D2}"), Options: options[i % options.Length])).ToList();
+        static string Yaml(string[] options)
+        {
+            var yaml = new StringBuilder();
+            for (var i = 0; i < options.Length; i++)
+            {
+                var key = options[i][2..];
+                var value = i + 1 < options.Length && !options[i + 1].StartsWith("--", StringComparison.Ordinal) ? options[++i] : "true";
+                yaml.Append(CultureInfo.InvariantCulture, $"  {key}: {(key == "secret" ? $"[{value}]" : value)}\n");
+            }
+
+            return yaml.ToString();
+        }
+
+        using var bulk = TestRepo.FromSample();
+        using var single = TestRepo.FromSample();
+        bulk.Write("many.yaml", string.Concat(entries.Select(e => $"- name: {e.Name}\n{Yaml(e.Options)}")));
+
+        bulk.Run("new", "app", "--values", "many.yaml").ExitCode.ShouldBe(0);
+        foreach (var (name, entryOptions) in entries)
+        {
+            single.Run(["new", "app", name, .. entryOptions]).ExitCode.ShouldBe(0, name);
+        }
+
+        var expected = single.Snapshot();
+        var actual = bulk.Snapshot();
+        actual.Remove("many.yaml");
+        actual.Keys.ShouldBe(expected.Keys);
+        foreach (var (path, content) in expected)
+        {
+            actual[path].ShouldBe(content, path);
+        }
+    }
+
+    [Fact]
+    public void A_large_bulk_reports_its_first_invalid_entry_whatever_the_threads()
+    {
+        using var repo = TestRepo.FromSample();
+        var lines = Enumerable.Range(1, 40).Select(i => i is 12 or 33
+            ? string.Create(CultureInfo.InvariantCulture, $"- name: bad-{i}\n  port: 99999\n")
+            : string.Create(CultureInfo.InvariantCulture, $"- name: ok-{i}\n"));
+        repo.Write("many.yaml", string.Concat(lines));
+        var before = repo.Snapshot();
+
+        var result = repo.Run("new", "app", "--values", "many.yaml");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldStartWith("error: many.yaml: entry 12 (line 12, name 'bad-12'): ");
+        repo.Snapshot().ShouldBe(before);
+    }
+
+    [Fact]
     public void Invalid_entry_names_its_index_exits_2_and_writes_nothing()
     {
         using var repo = TestRepo.FromSample();
