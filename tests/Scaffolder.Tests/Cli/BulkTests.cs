@@ -47,14 +47,7 @@ public sealed class BulkTests
         single.Run("new", "app", "two", "--route", "internal", "--access", "postgres").ExitCode.ShouldBe(0);
         single.Run("new", "app", "three", "--bucket", "--port", "9090").ExitCode.ShouldBe(0);
 
-        var expected = single.Snapshot();
-        var actual = bulk.Snapshot();
-        actual.Remove("many.yaml");
-        actual.Keys.ShouldBe(expected.Keys);
-        foreach (var (path, content) in expected)
-        {
-            actual[path].ShouldBe(content, path);
-        }
+        ShouldHoldTheSameFiles(bulk, single);
     }
 
     [Fact]
@@ -86,14 +79,7 @@ public sealed class BulkTests
             single.Run(["new", "app", name, .. entryOptions]).ExitCode.ShouldBe(0, name);
         }
 
-        var expected = single.Snapshot();
-        var actual = bulk.Snapshot();
-        actual.Remove("many.yaml");
-        actual.Keys.ShouldBe(expected.Keys);
-        foreach (var (path, content) in expected)
-        {
-            actual[path].ShouldBe(content, path);
-        }
+        ShouldHoldTheSameFiles(bulk, single);
     }
 
     [Fact]
@@ -238,5 +224,18 @@ public sealed class BulkTests
         return ((YamlSequenceNode)((YamlMappingNode)root["spec"])["inputs"]).Children
             .Select(i => ((YamlScalarNode)((YamlMappingNode)i)["name"]).Value)
             .ToList();
+    }
+
+    /// <summary>The bulk repository (values file aside) holds exactly the files, byte for byte, of the one-by-one one.</summary>
+    private static void ShouldHoldTheSameFiles(TestRepo bulk, TestRepo single)
+    {
+        var expected = single.Snapshot();
+        var actual = bulk.Snapshot();
+        actual.Remove("many.yaml");
+        actual.Keys.ShouldBe(expected.Keys);
+        foreach (var (path, content) in expected)
+        {
+            actual[path].ShouldBe(content, path);
+        }
     }
 }
