@@ -38,7 +38,7 @@ internal sealed class SubsetTemplate
         }
 
         var position = 0;
-        var body = Build(tokens, ref position, closing: null);
+        var body = Build(tokens, ref position, nested: false);
         return body is null || position != tokens.Count ? null : new SubsetTemplate([.. body]);
     }
 
@@ -383,7 +383,8 @@ internal sealed class SubsetTemplate
 
     private sealed record PartialNode(string Name, (string Key, Expression Value)[] Hash, string? Indent) : Node;
 
-    private static List<Node>? Build(List<Token> tokens, ref int position, string? closing)
+    /// <summary>Builds a body up to the <c>else</c> or close tag ending it (<paramref name="nested"/>) or the end of the template.</summary>
+    private static List<Node>? Build(List<Token> tokens, ref int position, bool nested)
     {
         var nodes = new List<Node>();
         while (position < tokens.Count)
@@ -431,11 +432,11 @@ internal sealed class SubsetTemplate
                     break;
                 case Kind.Else or Kind.Close:
                     // Ends the enclosing body; the caller checks what it is.
-                    return closing is null ? null : nodes;
+                    return nested ? nodes : null;
             }
         }
 
-        return closing is null ? nodes : null;
+        return nested ? null : nodes;
     }
 
     private static BlockNode? BuildBlock(List<Token> tokens, ref int position, string opening)
@@ -448,7 +449,7 @@ internal sealed class SubsetTemplate
         }
 
         var argument = ExpressionParser.ParseArgument(opening[(space + 1)..]);
-        var body = Build(tokens, ref position, helper);
+        var body = Build(tokens, ref position, nested: true);
         if (argument is null || body is null || position >= tokens.Count)
         {
             return null;
@@ -458,7 +459,7 @@ internal sealed class SubsetTemplate
         if (tokens[position].Kind == Kind.Else)
         {
             position++;
-            inverse = Build(tokens, ref position, helper);
+            inverse = Build(tokens, ref position, nested: true);
             if (inverse is null || position >= tokens.Count || tokens[position].Kind != Kind.Close)
             {
                 return null;
