@@ -162,7 +162,7 @@ public sealed class RepoChecker
         var roots = (paths.Count == 0 ? [repo.Root] : paths).Select(p => Path.GetFullPath(Path.Combine(repo.Root, p))).ToList();
         if (roots.Count == 1 && !_fileSystem.FileExists(roots[0]))
         {
-            return SelectAll(_fileSystem.DirectoryExists(roots[0]) ? WalkSorted(roots[0]) : []);
+            return SelectAll(_fileSystem.DirectoryExists(roots[0]) ? WalkSorted(repo.Listings, roots[0]) : []);
         }
 
         var set = new SortedSet<string>(StringComparer.Ordinal);
@@ -174,7 +174,7 @@ public sealed class RepoChecker
             }
             else if (_fileSystem.DirectoryExists(full))
             {
-                set.UnionWith(WalkSorted(full));
+                set.UnionWith(WalkSorted(repo.Listings, full));
             }
         }
 
@@ -209,20 +209,19 @@ public sealed class RepoChecker
         }
     }
 
-    private IEnumerable<string> WalkSorted(string directory)
+    private static IEnumerable<string> WalkSorted(DirectoryListings listings, string directory)
     {
         var entries = new List<(string Key, string Path, bool IsDirectory)>();
-        foreach (var file in _fileSystem.EnumerateFiles(directory, recursive: false))
+        foreach (var (path, isDirectory) in listings.List(directory))
         {
-            entries.Add((Path.GetFileName(file), file, false));
-        }
-
-        foreach (var child in _fileSystem.EnumerateDirectories(directory))
-        {
-            var name = Path.GetFileName(child);
-            if (!SkippedDirectories.Contains(name))
+            var name = Path.GetFileName(path);
+            if (!isDirectory)
             {
-                entries.Add((name + "/", child, true));
+                entries.Add((name, path, false));
+            }
+            else if (!SkippedDirectories.Contains(name))
+            {
+                entries.Add((name + "/", path, true));
             }
         }
 
@@ -235,7 +234,7 @@ public sealed class RepoChecker
                 continue;
             }
 
-            foreach (var file in WalkSorted(path))
+            foreach (var file in WalkSorted(listings, path))
             {
                 yield return file;
             }

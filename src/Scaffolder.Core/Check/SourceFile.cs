@@ -25,6 +25,9 @@ public enum SourceKind
 /// <param name="Conventions">The conventions of the run.</param>
 public sealed record RepoContext(string Root, IFileSystem FileSystem, CheckConventions Conventions)
 {
+    /// <summary>The directory listings of the run, shared by the walk and the rules.</summary>
+    public DirectoryListings Listings { get; } = new(FileSystem);
+
     /// <summary>Returns the absolute native path of a repo-relative path.</summary>
     public string AbsolutePath(string relativePath) =>
         Path.GetFullPath(Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar)));

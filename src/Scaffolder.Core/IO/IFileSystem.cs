@@ -36,6 +36,13 @@ public interface IFileSystem
     /// <summary>Lists the direct sub-directories of <paramref name="directory"/>.</summary>
     IEnumerable<string> EnumerateDirectories(string directory);
 
+    /// <summary>
+    /// Lists the direct entries of <paramref name="directory"/> in one pass, each with whether it is a directory:
+    /// the entries <see cref="EnumerateDirectories"/> lists are directories (a link to a directory among them), the
+    /// ones <see cref="EnumerateFiles"/> lists are not.
+    /// </summary>
+    IEnumerable<(string Path, bool IsDirectory)> EnumerateEntries(string directory);
+
     /// <summary>Returns the target of a symbolic link at <paramref name="path"/>, or null when it is not a link.</summary>
     string? GetLinkTarget(string path);
 }

@@ -1,8 +1,13 @@
+using System.IO.Enumeration;
+
 namespace Scaffolder.Core.IO;
 
 /// <summary>The real file system.</summary>
 public sealed class PhysicalFileSystem : IFileSystem
 {
+    // The options of Directory.EnumerateFiles and EnumerateDirectories: hidden entries included, errors thrown.
+    private static readonly EnumerationOptions AllEntries = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
+
     /// <summary>The shared instance.</summary>
     public static PhysicalFileSystem Instance { get; } = new();
 
@@ -36,6 +41,10 @@ public sealed class PhysicalFileSystem : IFileSystem
 
     /// <inheritdoc />
     public IEnumerable<string> EnumerateDirectories(string directory) => Directory.EnumerateDirectories(directory);
+
+    /// <inheritdoc />
+    public IEnumerable<(string Path, bool IsDirectory)> EnumerateEntries(string directory) =>
+        new FileSystemEnumerable<(string, bool)>(directory, (ref FileSystemEntry entry) => (entry.ToSpecifiedFullPath(), entry.IsDirectory), AllEntries);
 
     /// <inheritdoc />
     public string? GetLinkTarget(string path)

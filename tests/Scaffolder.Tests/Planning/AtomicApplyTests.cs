@@ -51,6 +51,8 @@ public sealed class AtomicApplyTests
 
         public IEnumerable<string> EnumerateDirectories(string directory) => PhysicalFileSystem.Instance.EnumerateDirectories(directory);
 
+        public IEnumerable<(string Path, bool IsDirectory)> EnumerateEntries(string directory) => PhysicalFileSystem.Instance.EnumerateEntries(directory);
+
         public string? GetLinkTarget(string path) => PhysicalFileSystem.Instance.GetLinkTarget(path);
 
         private void Step()

@@ -108,8 +108,10 @@ public sealed class KustomizationRule : IManifestRule
             return;
         }
 
+        // The directory was listed by the walk: that listing answers for the paths it holds, the file system for others.
         var fs = file.Repo.FileSystem;
         var directory = file.AbsoluteDirectory;
+        var listing = file.Repo.Listings.List(directory);
         var referenced = new HashSet<string>(StringComparer.Ordinal);
         foreach (var reference in References(map))
         {
@@ -121,22 +123,50 @@ public sealed class KustomizationRule : IManifestRule
 
             var path = Path.GetFullPath(Path.Combine(directory, text));
             referenced.Add(path);
-            if (!fs.FileExists(path) && !fs.DirectoryExists(path))
+            if (!IsListed(listing, path) && !fs.FileExists(path) && !fs.DirectoryExists(path))
             {
                 sink.Report(this, reference, $"'{text}' does not exist.");
             }
         }
 
-        var anchor = (YamlNode?)map.GetEntry("resources")?.Key ?? map;
-        foreach (var path in fs.EnumerateFiles(directory, recursive: false).Order(StringComparer.Ordinal))
+        List<string>? unlisted = null;
+        foreach (var (path, isDirectory) in listing)
         {
+            if (isDirectory)
+            {
+                continue;
+            }
+
             var name = Path.GetFileName(path);
             if ((name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal))
                 && name != file.FileName && !name.StartsWith('.') && !referenced.Contains(Path.GetFullPath(path)))
             {
+                (unlisted ??= []).Add(name);
+            }
+        }
+
+        if (unlisted is not null)
+        {
+            var anchor = (YamlNode?)map.GetEntry("resources")?.Key ?? map;
+            unlisted.Sort(StringComparer.Ordinal);
+            foreach (var name in unlisted)
+            {
                 sink.Report(this, anchor, $"'{name}' is in the directory but not listed.");
             }
         }
+    }
+
+    private static bool IsListed(IReadOnlyList<(string Path, bool IsDirectory)> listing, string path)
+    {
+        foreach (var entry in listing)
+        {
+            if (entry.Path == path)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<YamlScalar> References(YamlMapping map)

@@ -1,0 +1,51 @@
+using Scaffolder.Core.IO;
+
+namespace Scaffolder.Core.Check;
+
+/// <summary>
+/// Directory listings shared by a check run: the walk lists each directory through it, and a rule reading the
+/// directory of a file being checked (a kustomization's) reuses that listing instead of asking the file system
+/// again. Only the most recent listings are kept, up to a bounded number of entries. Thread-safe.
+/// </summary>
+public sealed class DirectoryListings(IFileSystem fileSystem)
+{
+    // Enough for the directories of a parallel batch of files; a few MB at most.
+    private const int MaxEntries = 8192;
+
+    private readonly Dictionary<string, (string Path, bool IsDirectory)[]> _listings = new(StringComparer.Ordinal);
+    private readonly Queue<string> _order = new();
+    private int _entryCount;
+
+    /// <summary>
+    /// The direct entries of <paramref name="directory"/> (an absolute path), as <see cref="IFileSystem.EnumerateEntries"/>
+    /// lists them; a directory listed recently is not listed again.
+    /// </summary>
+    public IReadOnlyList<(string Path, bool IsDirectory)> List(string directory)
+    {
+        var key = Path.TrimEndingDirectorySeparator(directory);
+        lock (_listings)
+        {
+            if (_listings.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        var entries = fileSystem.EnumerateEntries(key).ToArray();
+        lock (_listings)
+        {
+            if (_listings.TryAdd(key, entries))
+            {
+                _order.Enqueue(key);
+                _entryCount += entries.Length;
+                while (_entryCount > MaxEntries && _order.Count > 1)
+                {
+                    _listings.Remove(_order.Dequeue(), out var evicted);
+                    _entryCount -= evicted!.Length;
+                }
+            }
+        }
+
+        return entries;
+    }
+}
