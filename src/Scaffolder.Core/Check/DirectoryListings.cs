@@ -9,8 +9,9 @@ namespace Scaffolder.Core.Check;
 /// </summary>
 public sealed class DirectoryListings(IFileSystem fileSystem)
 {
-    // Enough for the directories of a parallel batch of files; a few MB at most.
-    private const int MaxEntries = 8192;
+    // About the directories of a parallel batch of two workers. Larger caches keep listings alive into gen2 and
+    // raised peak RSS at 100,000 manifests from ~166 MB to ~190 MB; a miss only lists the directory again.
+    private const int MaxEntries = 512;
 
     private readonly Dictionary<string, (string Path, bool IsDirectory)[]> _listings = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
