@@ -174,7 +174,7 @@ public sealed class YamlSyntaxRule : IFileRule
         ArgumentNullException.ThrowIfNull(sink);
         if (file.Yaml?.Error is { } error)
         {
-            sink.Report(this, error.Line, error.Column, $"YAML syntax error: {error.Message}");
+            sink.Report(this, error.Line, error.Column, error.Message);
         }
     }
 }

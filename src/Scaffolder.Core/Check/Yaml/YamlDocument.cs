@@ -48,8 +48,8 @@ public sealed class YamlDocument(YamlNode? root, int startLine, int endLine)
     public bool IsManifest => Kind is not null;
 }
 
-/// <summary>A syntax error of a YAML file.</summary>
-/// <param name="Message">The parser message.</param>
+/// <summary>Why a YAML file could not be read past some point: a syntax error, or the file itself is unreadable.</summary>
+/// <param name="Message">The message reported (the parser's, after "YAML syntax error: ").</param>
 /// <param name="Line">The 1-based line.</param>
 /// <param name="Column">The 1-based column.</param>
 public sealed record YamlSyntaxError(string Message, int Line, int Column);

@@ -43,13 +43,13 @@ public static class YamlStreamReader
         }
         catch (YamlException ex)
         {
-            return new YamlFileContent(documents, new YamlSyntaxError(FirstLine(ex.Message), (int)ex.Start.Line, (int)ex.Start.Column));
+            return new YamlFileContent(documents, new YamlSyntaxError($"YAML syntax error: {FirstLine(ex.Message)}", (int)ex.Start.Line, (int)ex.Start.Column));
         }
         catch (InvalidOperationException ex)
         {
             // YamlDotNet's scanner throws this on some malformed flow collections; locate it after the last good event.
             var mark = parser.Current?.End ?? Mark.Empty;
-            return new YamlFileContent(documents, new YamlSyntaxError(ex.Message, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column)));
+            return new YamlFileContent(documents, new YamlSyntaxError($"YAML syntax error: {ex.Message}", Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column)));
         }
     }
 
