@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Scaffolder.Core.IO;
@@ -50,12 +51,16 @@ public sealed class ConfigLoader(IFileSystem fileSystem)
         return new ScaffoldConfig(defaults);
     }
 
+    /// <summary>C0 controls except tab and line breaks, and DEL: never in a YAML file.</summary>
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
+
     private static string Decode(byte[] bytes)
     {
         try
         {
             var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
-            var control = text.IndexOfAny([.. Enumerable.Range(0, 32).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), '\u007F']);
+            var control = text.AsSpan().IndexOfAny(ControlCharacters);
             return control < 0
                 ? text
                 : throw new UserInputException($"{FileName}:{text[..control].Count(c => c == '\n') + 1}: control character U+{(int)text[control]:X4} (a YAML file holds printable text only)");

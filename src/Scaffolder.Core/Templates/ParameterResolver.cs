@@ -45,14 +45,12 @@ public sealed partial class ParameterResolver(TemplateRenderer renderer)
     [GeneratedRegex(@"^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+]?(0|[1-9][0-9_]*|0[0-7_]+|0o[0-7]+|0x[0-9a-fA-F_]+|0b[01_]+|([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+|\.(inf|Inf|INF)|\.(nan|NaN|NAN))|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex Yaml11NonString();
 
-    /// <summary>A DNS-1123 label.</summary>
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
-    private static partial Regex Dns1123Label();
-
     /// <summary>Validates a DNS-1123 label (Kubernetes object and namespace names).</summary>
     public static void RequireLabel(string value, string what)
     {
-        if (value.Length is 0 or > 63 || !Dns1123Label().IsMatch(value))
+        // [a-z0-9]([-a-z0-9]*[a-z0-9])? as a loop: every command checks a name, and a regex costs its start-up.
+        static bool LabelChar(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c);
+        if (value.Length is 0 or > 63 || !LabelChar(value[0]) || !LabelChar(value[^1]) || value.Any(c => c != '-' && !LabelChar(c)))
         {
             throw new UserInputException(
                 $"invalid {what} '{Printable(value)}': use a DNS-1123 label (1-63 lowercase letters, digits or '-', starting and ending with a letter or digit)");
