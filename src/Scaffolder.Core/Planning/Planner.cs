@@ -98,14 +98,18 @@ public sealed class Planner
             }
         }
 
-        // Entries expand independently into their own sets, on every core for large files (the first one alone,
+        // Entries expand independently into their own sets, on every core for large values files (the first one alone,
         // which loads the templates), and are merged in entry order: the plan and the error reported (the first
         // failing entry) do not depend on the threads.
         if (requests.Count < ParallelFromEntries)
         {
-            for (var i = 0; i < requests.Count && failures[Math.Max(0, i - 1)] is null; i++)
+            for (var i = 0; i < requests.Count; i++)
             {
                 ExpandOne(i);
+                if (failures[i] is not null)
+                {
+                    break;
+                }
             }
         }
         else
