@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Scaffolder.Core.IO;
@@ -51,16 +50,29 @@ public sealed class ConfigLoader(IFileSystem fileSystem)
         return new ScaffoldConfig(defaults);
     }
 
-    /// <summary>C0 controls except tab and line breaks, and DEL: never in a YAML file.</summary>
-    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
-        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
+    /// <summary>
+    /// The index of the first C0 control other than tab and line breaks, or DEL (never in a YAML file); -1 if none.
+    /// A plain loop: a config file is small, and vectorised searches cost more to set up at start-up than they save.
+    /// </summary>
+    private static int FirstControlCharacter(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is (< ' ' and not ('\t' or '\n' or '\r')) or '\u007F')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     private static string Decode(byte[] bytes)
     {
         try
         {
             var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
-            var control = text.AsSpan().IndexOfAny(ControlCharacters);
+            var control = FirstControlCharacter(text);
             return control < 0
                 ? text
                 : throw new UserInputException($"{FileName}:{text[..control].Count(c => c == '\n') + 1}: control character U+{(int)text[control]:X4} (a YAML file holds printable text only)");
