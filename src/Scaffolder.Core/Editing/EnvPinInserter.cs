@@ -54,7 +54,10 @@ public sealed class EnvPinInserter : IInserter
             }
 
             added.AddRange(pin);
-            pinned[key] = (last + 1 + added.Count, entry, pin.Length > 1 ? pin[^2] : null);
+
+            // The line above the new entry, as one-by-one application would see it: its comment, else the line before.
+            var above = added.Count > 1 ? added[^2] : last >= 0 ? lines[last] : null;
+            pinned[key] = (last + 1 + added.Count, entry, above);
         }
 
         if (added.Count == 0)

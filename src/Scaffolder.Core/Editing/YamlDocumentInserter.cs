@@ -20,9 +20,11 @@ public sealed class YamlDocumentInserter : IInserter
     public string ApplyAll(EditableText file, IReadOnlyList<string> insertions, IReadOnlyDictionary<string, string> args, string displayPath)
     {
         // The file is parsed once for the whole batch; documents the batch adds count as present for the ones after.
+        // Only a document with a metadata mapping can match (kind and metadata.name, a missing name matching none).
         var present = YamlLocator.Parse(file.Text, displayPath).Documents
             .Select(d => d.RootNode)
             .OfType<YamlMappingNode>()
+            .Where(HasMetadata)
             .Select(Identity)
             .ToHashSet();
         var added = new List<string>();
@@ -30,9 +32,14 @@ public sealed class YamlDocumentInserter : IInserter
         {
             var document = YamlLocator.Parse(insertion, $"the document for {displayPath}").Documents.Single().RootNode as YamlMappingNode
                 ?? throw new UserInputException("yaml-document inserts a mapping");
-            if (!present.Add(Identity(document)))
+            if (present.Contains(Identity(document)))
             {
                 continue;
+            }
+
+            if (HasMetadata(document))
+            {
+                present.Add(Identity(document));
             }
 
             var documentLines = insertion.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n');
@@ -60,6 +67,8 @@ public sealed class YamlDocumentInserter : IInserter
         var count = YamlLocator.Parse(updated, displayPath).Documents.Count;
         return count > 0 ? updated : throw new InvalidOperationException($"internal error: appending to {displayPath} failed");
     }
+
+    private static bool HasMetadata(YamlMappingNode root) => root.Children.TryGetValue("metadata", out var meta) && meta is YamlMappingNode;
 
     /// <summary>A document's <c>kind</c> and <c>metadata.name</c>.</summary>
     private static (string? Kind, string? Name) Identity(YamlMappingNode root) =>

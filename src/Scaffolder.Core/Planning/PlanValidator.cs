@@ -1,6 +1,7 @@
 using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
 
 namespace Scaffolder.Core.Planning;
 
@@ -21,11 +22,21 @@ public static class PlanValidator
         {
             try
             {
-                CheckParses(Encoding.UTF8.GetString(yaml[i].After));
+                var text = Encoding.UTF8.GetString(yaml[i].After);
+                if (!CheckParses(text))
+                {
+                    // A tagged, aliased or complex key: the document loader's own key equality decides.
+                    new YamlStream().Load(new StringReader(text));
+                }
             }
             catch (YamlException ex)
             {
                 errors[i] = $"generated {yaml[i].Path} is not valid YAML (line {ex.Start.Line}): {Config.YamlTree.FirstLine(ex)}";
+            }
+            catch (InvalidOperationException ex)
+            {
+                // YamlDotNet's scanner throws this on some malformed flow collections.
+                errors[i] = $"generated {yaml[i].Path} is not valid YAML: {ex.Message}";
             }
         }
 
@@ -49,10 +60,12 @@ public static class PlanValidator
 
     /// <summary>
     /// Reads the parser's events without building a tree (bulk plans hold thousands of files), refusing what loading
-    /// the document would refuse: syntax errors, aliases to unknown anchors and a key repeated in one mapping.
+    /// the document would refuse: syntax errors, aliases to unknown anchors and a plain key repeated in one mapping.
+    /// Returns false when a mapping key is tagged, an alias or a collection: their equality is the loader's to judge.
     /// </summary>
-    private static void CheckParses(string text)
+    private static bool CheckParses(string text)
     {
+        var plainKeys = true;
         var parser = new Parser(new StringReader(text));
         var anchors = new HashSet<string>(StringComparer.Ordinal);
 
@@ -71,23 +84,31 @@ public static class PlanValidator
                         throw new AnchorNotFoundException(alias.Start, alias.End, $"Alias ${alias.Value} cannot precede anchor declaration");
                     }
 
+                    plainKeys &= !IsKey(open);
                     Completed(open);
                     break;
                 case Scalar scalar:
                     Remember(scalar, anchors);
-                    if (open.TryPeek(out var parent) && parent.Keys is { } keys && parent.ExpectKey && !keys.Add(scalar.Value))
+                    if (IsKey(open))
                     {
-                        throw new YamlException(scalar.Start, scalar.End, $"Duplicate key {scalar.Value}");
+                        // Untagged keys are equal when their text is; a tagged key is left to the loader.
+                        plainKeys &= scalar.Tag.IsEmpty;
+                        if (scalar.Tag.IsEmpty && !open.Peek().Keys!.Add(scalar.Value))
+                        {
+                            throw new YamlException(scalar.Start, scalar.End, $"Duplicate key {scalar.Value}");
+                        }
                     }
 
                     Completed(open);
                     break;
                 case MappingStart mapping:
                     Remember(mapping, anchors);
+                    plainKeys &= !IsKey(open);
                     open.Push(new Collection(new HashSet<string>(StringComparer.Ordinal)));
                     break;
                 case SequenceStart sequence:
                     Remember(sequence, anchors);
+                    plainKeys &= !IsKey(open);
                     open.Push(new Collection(null));
                     break;
                 case MappingEnd or SequenceEnd:
@@ -96,7 +117,12 @@ public static class PlanValidator
                     break;
             }
         }
+
+        return plainKeys;
     }
+
+    /// <summary>Whether the next node is a mapping key.</summary>
+    private static bool IsKey(Stack<Collection> open) => open.TryPeek(out var parent) && parent.Keys is not null && parent.ExpectKey;
 
     private static void Remember(NodeEvent node, HashSet<string> anchors)
     {

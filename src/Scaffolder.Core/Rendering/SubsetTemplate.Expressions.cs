@@ -29,8 +29,9 @@ internal sealed partial class SubsetTemplate
 
             if (parts.Count == 1)
             {
-                // A lone helper name would be a call without arguments: not in the subset.
-                return SubsetEnvironment.IsHelper(parts[0]) ? null : ParseArgument(parts[0]);
+                // Only a path: a lone helper name would be a call without arguments, and Handlebars.Net writes
+                // nothing for a lone literal ({{true}}, {{"x"}}, {{1}}).
+                return ParseArgument(parts[0]) as PathExpression;
             }
 
             return CallOf(parts);
@@ -166,6 +167,12 @@ internal sealed partial class SubsetTemplate
                 {
                     return null;
                 }
+            }
+
+            // A name that is also a helper's is a call in Handlebars.Net, even where an argument is expected.
+            if (up == 0 && !fromRoot && dataName is null && segments.Length > 0 && text == segments[0] && SubsetEnvironment.IsHelper(segments[0]))
+            {
+                return null;
             }
 
             return new PathExpression(up, fromRoot, dataName, segments);

@@ -236,7 +236,7 @@ internal sealed partial class SubsetTemplate
         return end > 0 && text[end - 1] is ' ' or '\t';
     }
 
-    /// <summary>Whether the text after its last line break (or all of it, at the template's start) is blank.</summary>
+    /// <summary>Whether the text after its last line break (or all of it, at the template's start) is only spaces and tabs.</summary>
     private static bool EndsWithBlankLine(string text, bool atStart)
     {
         var newline = text.LastIndexOf('\n');
@@ -247,7 +247,7 @@ internal sealed partial class SubsetTemplate
 
         for (var i = newline + 1; i < text.Length; i++)
         {
-            if (!char.IsWhiteSpace(text[i]))
+            if (text[i] is not (' ' or '\t'))
             {
                 return false;
             }
@@ -265,10 +265,11 @@ internal sealed partial class SubsetTemplate
             return false;
         }
 
+        // Blank means spaces and tabs (and the CR of a CRLF): Handlebars.Net keeps a line holding any other whitespace.
         var end = newline < 0 ? text.Length : newline;
         for (var i = 0; i < end; i++)
         {
-            if (!char.IsWhiteSpace(text[i]))
+            if (text[i] is not (' ' or '\t') && !(text[i] == '\r' && i == end - 1 && newline >= 0))
             {
                 return false;
             }

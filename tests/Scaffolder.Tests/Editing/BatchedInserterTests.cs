@@ -57,6 +57,14 @@ public sealed class BatchedInserterTests
     }
 
     [Fact]
+    public void A_batched_pin_sees_the_line_above_it_like_one_by_one()
+    {
+        // The third pin repeats the second with the first as its comment line: one by one, nothing changes.
+        string[] pins = ["A=1\n", "B=1\n", "A=1\nB=1\n"];
+        Batched(new EnvPinInserter(), "# pins\n", pins).ShouldBe(OneByOne(new EnvPinInserter(), "# pins\n", pins));
+    }
+
+    [Fact]
     public void Env_pin_conflict_in_a_batch_names_the_same_line()
     {
         const string original = "A_VERSION=1\n";
@@ -74,6 +82,17 @@ public sealed class BatchedInserterTests
         "# head comment\r\napiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: a\r\n\r\n\r\n",
         "kind: ConfigMap\nmetadata:\n  name: a",
     };
+
+    [Theory]
+    [InlineData("kind: Note\ntext: existing\n")]
+    [InlineData("kind: Note\nmetadata:\n  labels: {}\n")]
+    [InlineData("")]
+    public void Documents_without_a_name_batch_like_one_by_one(string original)
+    {
+        // Only an existing document with a metadata mapping can match; a missing name matches a missing name.
+        string[] documents = ["kind: Note\ntext: one\n", "kind: Note\ntext: two\n", "kind: Note\nmetadata:\n  labels: {}\n"];
+        Batched(new YamlDocumentInserter(), original, documents).ShouldBe(OneByOne(new YamlDocumentInserter(), original, documents));
+    }
 
     [Theory]
     [MemberData(nameof(YamlFiles))]

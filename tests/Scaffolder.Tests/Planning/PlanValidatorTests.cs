@@ -35,6 +35,36 @@ public sealed class PlanValidatorTests
         error.Message.ShouldContain(where);
     }
 
+    [Theory]
+    [InlineData("&x a: 1\n*x : 2\n", false)]
+    [InlineData("? &k a\n: 1\n? *k\n: 2\n", false)]
+    [InlineData("? [a]\n: 1\n? [a]\n: 2\n", false)]
+    [InlineData("!!str a: 1\na: 2\n", true)]
+    [InlineData("a: 1\n\"a\": 2\n", false)]
+    public void Keys_that_are_aliases_collections_or_tagged_are_judged_like_the_document_loader(string yaml, bool loads)
+    {
+        // Reference: what YamlDotNet's loader (the validator before it read events) accepts.
+        var loaderAccepts = true;
+        try
+        {
+            new YamlDotNet.RepresentationModel.YamlStream().Load(new StringReader(yaml));
+        }
+        catch (YamlDotNet.Core.YamlException)
+        {
+            loaderAccepts = false;
+        }
+
+        loaderAccepts.ShouldBe(loads);
+        if (loads)
+        {
+            Should.NotThrow(() => Validate(yaml));
+        }
+        else
+        {
+            Should.Throw<UserInputException>(() => Validate(yaml));
+        }
+    }
+
     [Fact]
     public void A_large_plan_reports_its_first_bad_file_in_plan_order()
     {

@@ -77,6 +77,10 @@ public sealed class SubsetTemplateTests
         "{{x}}\r\n{{#if flag}}\r\nwin\r\n{{/if}}\r\nend\r\n",
         "{{#if flag}}\n{{#each list}}\n  {{#if @first}}\n  first: {{this}}\n  {{else}}\n  other: {{this}}\n  {{/if}}\n{{/each}}\n{{/if}}\n",
         "trailing block{{#if flag}}\n{{/if}}",
+        "a\n {{#if flag}}\u00A0\nx\n{{/if}}",
+        "{{#if flag}} \r \nx\n{{/if}}",
+        "{{#if flag}} \f\nx\n{{/if}}",
+        "{{#if flag}}\t\u000B\nx{{/if}}",
         "{{#if flag}}\n\n{{/if}}\n\n{{#if off}}\n{{/if}}\ntext\n",
     };
 
@@ -102,6 +106,12 @@ public sealed class SubsetTemplateTests
     [InlineData("{{#each list}}x{{/if}}")]
     [InlineData("{{q s key=1}}")]
     [InlineData("{{s.[odd key]}}")]
+    [InlineData("{{true}}")]
+    [InlineData("{{\"str\"}}")]
+    [InlineData("{{1}}")]
+    [InlineData("{{#if title}}y{{/if}}")]
+    [InlineData("{{> two x=title}}")]
+    [InlineData("{{q title}}")]
     public void Refuses_what_it_does_not_cover(string text) => SubsetTemplate.TryParse(text).ShouldBeNull();
 
     [Theory]
