@@ -269,17 +269,16 @@ public sealed class RepoChecker
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // A dangling link or an unreadable file must not stop the run: a YAML file is reported as unparseable,
-            // any other kind is checked as empty.
+            // A dangling link or an unreadable file must not stop the run: it is reported (SCF031) and checked as empty.
             bytes = [];
             unreadable = new YamlSyntaxError($"cannot read the file ({ex.Message})", 1, 1);
         }
 
         var skip = bytes.AsSpan().StartsWith(Utf8.Preamble) ? Utf8.Preamble.Length : 0;
         var text = Utf8.GetString(bytes, skip, bytes.Length - skip);
-        var yaml = entry.Kind != SourceKind.Yaml ? null
-            : unreadable is not null ? new YamlFileContent([], unreadable)
-            : YamlStreamReader.Read(text);
+        var yaml = unreadable is not null ? new YamlFileContent([], unreadable)
+            : entry.Kind == SourceKind.Yaml ? YamlStreamReader.Read(text)
+            : null;
         var file = new SourceFile(repo, entry.Relative, entry.Kind, text, yaml);
         var sink = new FindingSink(entry.Relative);
         foreach (var rule in fileRules)
