@@ -2,6 +2,7 @@ using System.CommandLine;
 using Scaffolder.Cli.Commands;
 using Scaffolder.Core;
 using Scaffolder.Core.IO;
+using Scaffolder.Core.Text;
 
 namespace Scaffolder.Cli;
 
@@ -35,7 +36,7 @@ public static class CliApp
                 // "Required command was not provided" says less than the error naming the unknown token, when there is one.
                 var first = result.Errors.FirstOrDefault(e => !e.Message.StartsWith("Required command", StringComparison.Ordinal)) ?? result.Errors[0];
                 var message = string.Join(' ', first.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-                error.WriteLine($"error: {new string(message.Select(c => char.IsControl(c) ? '?' : c).ToArray())}");
+                error.WriteLine($"error: {DisplayText.Printable(message)}");
                 return InvalidInput;
             }
 

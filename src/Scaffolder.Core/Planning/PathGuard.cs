@@ -1,4 +1,5 @@
 using Scaffolder.Core.IO;
+using Scaffolder.Core.Text;
 
 namespace Scaffolder.Core.Planning;
 
@@ -20,14 +21,14 @@ public sealed class PathGuard(IFileSystem fileSystem, string repoRoot)
     public string Resolve(string relativePath, string verb = "write")
     {
         if (relativePath.Length == 0 || Path.IsPathRooted(relativePath) || relativePath.Contains('\\', StringComparison.Ordinal)
-            || relativePath.Contains('\0', StringComparison.Ordinal) || relativePath.Any(char.IsControl))
+            || relativePath.Any(char.IsControl))
         {
-            throw new UserInputException($"refusing to {verb} '{Printable(relativePath)}': paths must be relative to the repository root");
+            throw new UserInputException($"refusing to {verb} '{DisplayText.Printable(relativePath)}': paths must be relative to the repository root");
         }
 
         if (relativePath.Length > 1024 || relativePath.Split('/').Any(s => s.Length > 255))
         {
-            throw new UserInputException($"refusing to {verb} '{Printable(relativePath[..Math.Min(80, relativePath.Length)])}…': the path is too long (1024 characters, 255 per folder or file name)");
+            throw new UserInputException($"refusing to {verb} '{DisplayText.Printable(relativePath[..Math.Min(80, relativePath.Length)])}…': the path is too long (1024 characters, 255 per folder or file name)");
         }
 
         var segments = relativePath.Split('/');
@@ -93,5 +94,4 @@ public sealed class PathGuard(IFileSystem fileSystem, string repoRoot)
     private bool IsInside(string path) =>
         path == realRoot || path.StartsWith(realRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    private static string Printable(string value) => new(value.Select(c => char.IsControl(c) ? '?' : c).ToArray());
 }

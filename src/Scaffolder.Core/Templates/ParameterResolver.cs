@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Scaffolder.Core.Config;
 using Scaffolder.Core.Rendering;
+using Scaffolder.Core.Text;
 
 namespace Scaffolder.Core.Templates;
 
@@ -230,7 +231,6 @@ public sealed partial class ParameterResolver(TemplateRenderer renderer)
 
     private static string Printable(string value)
     {
-        var shown = value.Length > 80 ? value[..80] + "…" : value;
-        return new string(shown.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        return DisplayText.Printable(value.Length > 80 ? value[..80] + "…" : value);
     }
 }
