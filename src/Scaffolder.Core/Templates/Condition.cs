@@ -31,9 +31,9 @@ public static class Condition
                 var operand = term[(at + op.Length)..].Trim();
                 return op switch
                 {
-                    "==" => string.Equals(Text(value), operand, StringComparison.Ordinal),
-                    "!=" => !string.Equals(Text(value), operand, StringComparison.Ordinal),
-                    _ => value is IEnumerable items && value is not string && items.Cast<object?>().Any(i => string.Equals(Text(i), operand, StringComparison.Ordinal)),
+                    "==" => string.Equals(Rendering.TemplateRenderer.Text(value), operand, StringComparison.Ordinal),
+                    "!=" => !string.Equals(Rendering.TemplateRenderer.Text(value), operand, StringComparison.Ordinal),
+                    _ => value is IEnumerable items && value is not string && items.Cast<object?>().Any(i => string.Equals(Rendering.TemplateRenderer.Text(i), operand, StringComparison.Ordinal)),
                 };
             }
         }
@@ -66,11 +66,5 @@ public static class Condition
         string text => text.Length > 0 && text != "false",
         ICollection collection => collection.Count > 0,
         _ => true,
-    };
-
-    private static string? Text(object? value) => value switch
-    {
-        bool flag => flag ? "true" : "false",
-        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
     };
 }
