@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using Scaffolder.Core.IO;
 
@@ -12,9 +11,6 @@ namespace Scaffolder.Core.Planning;
 /// </summary>
 public sealed class PlanApplier(IFileSystem fileSystem)
 {
-    /// <summary>Plans with at least this many writes use every core; smaller ones stay on one thread.</summary>
-    internal const int ParallelFrom = 256;
-
     /// <summary>Writes the plan; conflicts must have been resolved (forced) before.</summary>
     public void Apply(Plan plan)
     {
@@ -37,7 +33,7 @@ public sealed class PlanApplier(IFileSystem fileSystem)
                 temporaries.Add((temporary, target, change));
             }
 
-            ForEach(temporaries, item => fileSystem.WriteAllBytes(item.Temporary, item.Change.After));
+            LargePlans.For(temporaries.Count, i => fileSystem.WriteAllBytes(temporaries[i].Temporary, temporaries[i].Change.After));
 
             foreach (var (_, target, change) in temporaries)
             {
@@ -49,12 +45,13 @@ public sealed class PlanApplier(IFileSystem fileSystem)
                 }
             }
 
-            ForEach(temporaries, item =>
+            LargePlans.For(temporaries.Count, i =>
             {
-                fileSystem.Move(item.Temporary, item.Target);
+                var (temporary, target, change) = temporaries[i];
+                fileSystem.Move(temporary, target);
                 lock (placed)
                 {
-                    placed.Add((item.Target, item.Change));
+                    placed.Add((target, change));
                 }
             });
         }
@@ -62,25 +59,6 @@ public sealed class PlanApplier(IFileSystem fileSystem)
         {
             Rollback(temporaries, placed, createdDirectories);
             throw;
-        }
-    }
-
-    /// <summary>Runs <paramref name="action"/> on every item, on every core for large lists; the first failure is rethrown as is.</summary>
-    private static void ForEach<T>(List<T> items, Action<T> action)
-    {
-        if (items.Count < ParallelFrom)
-        {
-            items.ForEach(action);
-            return;
-        }
-
-        try
-        {
-            Parallel.ForEach(items, action);
-        }
-        catch (AggregateException ex)
-        {
-            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
         }
     }
 

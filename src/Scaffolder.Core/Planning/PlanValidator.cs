@@ -40,17 +40,7 @@ public static class PlanValidator
             }
         }
 
-        if (yaml.Count < PlanApplier.ParallelFrom)
-        {
-            for (var i = 0; i < yaml.Count; i++)
-            {
-                Check(i);
-            }
-        }
-        else
-        {
-            Parallel.For(0, yaml.Count, Check);
-        }
+        LargePlans.For(yaml.Count, Check);
 
         if (errors.FirstOrDefault(e => e is not null) is { } first)
         {

@@ -94,7 +94,7 @@ public sealed class AtomicApplyTests
         var counter = new FailingFileSystem(int.MaxValue);
         var probePlan = BulkPlanFor(probe);
         var writes = probePlan.Changes.Count(c => c.Action is ChangeAction.Create or ChangeAction.Update);
-        writes.ShouldBeGreaterThanOrEqualTo(PlanApplier.ParallelFrom, "the plan must be large enough to take the parallel path");
+        writes.ShouldBeGreaterThanOrEqualTo(LargePlans.ParallelFrom, "the plan must be large enough to take the parallel path");
         new PlanApplier(counter).Apply(probePlan);
         var steps = counter.Calls;
 

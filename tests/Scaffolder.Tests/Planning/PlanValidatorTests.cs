@@ -69,7 +69,7 @@ public sealed class PlanValidatorTests
     public void A_large_plan_reports_its_first_bad_file_in_plan_order()
     {
         // Large plans are validated on every core; the report must not depend on which thread finished first.
-        var changes = Enumerable.Range(0, PlanApplier.ParallelFrom * 2)
+        var changes = Enumerable.Range(0, LargePlans.ParallelFrom * 2)
             .Select(i => new PlannedChange($"f{i:D4}.yaml", ChangeAction.Create, null, Encoding.UTF8.GetBytes(i is 300 or 400 ? "a: 1\na: 2\n" : $"n: {i}\n"), []))
             .ToList();
         Should.Throw<UserInputException>(() => PlanValidator.Validate(new Plan("/repo", changes, []))).Message.ShouldStartWith("generated f0300.yaml");
