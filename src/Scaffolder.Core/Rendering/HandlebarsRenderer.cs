@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using HandlebarsDotNet;
 
 namespace Scaffolder.Core.Rendering;
@@ -10,7 +9,7 @@ namespace Scaffolder.Core.Rendering;
 internal sealed class HandlebarsRenderer
 {
     private readonly IHandlebars handlebars;
-    private readonly ConcurrentDictionary<string, HandlebarsTemplate<object, object>> compiled = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HandlebarsTemplate<object, object>> compiled = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
     /// <summary>Creates the environment; partials are compiled the first time a template names them.</summary>
@@ -37,7 +36,12 @@ internal sealed class HandlebarsRenderer
             // Partials register themselves on first use: one render at a time (this is the rare, slow path anyway).
             lock (gate)
             {
-                return compiled.GetOrAdd(text, handlebars.Compile)(context);
+                if (!compiled.TryGetValue(text, out var template))
+                {
+                    compiled[text] = template = handlebars.Compile(text);
+                }
+
+                return template(context);
             }
         }
         catch (HandlebarsException ex)
