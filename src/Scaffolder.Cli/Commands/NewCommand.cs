@@ -42,10 +42,12 @@ internal static class NewCommand
             HelpName = "file",
         };
         command.Options.Add(values);
-        var parameters = template.Parameters.Select(p => (Parameter: p, Option: ParameterOption(p, session))).ToList();
-        foreach (var (_, option) in parameters)
+        // options[i] belongs to template.Parameters[i] (a list of tuples would cost start-up JIT work).
+        var options = new Option[template.Parameters.Count];
+        for (var i = 0; i < options.Length; i++)
         {
-            command.Options.Add(option);
+            options[i] = ParameterOption(template.Parameters[i], session);
+            command.Options.Add(options[i]);
         }
 
         var cluster = new Option<string[]>("--cluster") { Description = "Target cluster, repeatable (default: clusters.default from config).", HelpName = "cluster" };
@@ -60,9 +62,10 @@ internal static class NewCommand
         command.SetAction(result =>
         {
             var raw = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            foreach (var (parameter, option) in parameters)
+            for (var i = 0; i < options.Length; i++)
             {
-                var optionResult = result.GetResult(option);
+                var parameter = template.Parameters[i];
+                var optionResult = result.GetResult(options[i]);
                 if (optionResult is null || optionResult.Implicit)
                 {
                     continue;

@@ -110,10 +110,10 @@ public sealed class ConfigLoader(IFileSystem fileSystem)
 
                 if (OpenMappings.Contains(key))
                 {
-                    return mapping.Children.ToDictionary(
-                        p => ((YamlScalarNode)p.Key).Value ?? string.Empty,
-                        p => (object?)CheckScalar(string.Empty, p.Value as YamlScalarNode ?? throw Error(p.Value, $"'{key}' values must be single values"), key),
-                        StringComparer.Ordinal);
+                    return YamlTree.ToDictionary(
+                        mapping,
+                        k => ((YamlScalarNode)k).Value ?? string.Empty,
+                        v => (object?)CheckScalar(string.Empty, v as YamlScalarNode ?? throw Error(v, $"'{key}' values must be single values"), key));
                 }
 
                 var copy = new Dictionary<string, object?>(map, StringComparer.Ordinal);

@@ -34,10 +34,7 @@ public static class YamlTree
     /// <summary>Converts a node to a plain tree.</summary>
     public static object? ToPlain(YamlNode node) => node switch
     {
-        YamlMappingNode map => map.Children.ToDictionary(
-            pair => ((YamlScalarNode)pair.Key).Value ?? string.Empty,
-            pair => ToPlain(pair.Value),
-            StringComparer.Ordinal),
+        YamlMappingNode map => ToDictionary(map, key => ((YamlScalarNode)key).Value ?? string.Empty, ToPlain),
         YamlSequenceNode seq => seq.Children.Select(ToPlain).ToList(),
         YamlScalarNode { Style: ScalarStyle.Plain, Value: "true" } => true,
         YamlScalarNode { Style: ScalarStyle.Plain, Value: "false" } => false,
@@ -45,6 +42,21 @@ public static class YamlTree
         YamlScalarNode scalar => scalar.Value,
         _ => null,
     };
+
+    /// <summary>
+    /// The pairs of a mapping as a dictionary with ordinal keys (a key seen twice throws, as in Enumerable.ToDictionary).
+    /// A loop rather than LINQ over the mapping's key/value pairs, which costs start-up JIT work on every command.
+    /// </summary>
+    public static Dictionary<string, T> ToDictionary<T>(YamlMappingNode mapping, Func<YamlNode, string> key, Func<YamlNode, T> value)
+    {
+        var dictionary = new Dictionary<string, T>(mapping.Children.Count, StringComparer.Ordinal);
+        foreach (var pair in mapping.Children)
+        {
+            dictionary.Add(key(pair.Key), value(pair.Value));
+        }
+
+        return dictionary;
+    }
 
     /// <summary>The first line of a YamlDotNet message, without its position prefix.</summary>
     public static string FirstLine(Exception ex)

@@ -27,13 +27,13 @@ public sealed class EnvPinInserter : IInserter
         }
 
         // Each key's first pin line (1-based) with the line above it; pins added by this batch join them.
-        var pinned = new Dictionary<string, (int Line, string Entry, string? Above)>(StringComparer.Ordinal);
+        var pinned = new Dictionary<string, Pin>(StringComparer.Ordinal);
         for (var i = 0; i < lines.Count; i++)
         {
             var equals = lines[i].IndexOf('=', StringComparison.Ordinal);
             if (equals > 0)
             {
-                pinned.TryAdd(lines[i][..equals], (i + 1, lines[i], i > 0 ? lines[i - 1] : null));
+                pinned.TryAdd(lines[i][..equals], new Pin(i + 1, lines[i], i > 0 ? lines[i - 1] : null));
             }
         }
 
@@ -57,7 +57,7 @@ public sealed class EnvPinInserter : IInserter
 
             // The line above the new entry, as one-by-one application would see it: its comment, else the line before.
             var above = added.Count > 1 ? added[^2] : last >= 0 ? lines[last] : null;
-            pinned[key] = (last + 1 + added.Count, entry, above);
+            pinned[key] = new Pin(last + 1 + added.Count, entry, above);
         }
 
         if (added.Count == 0)
@@ -67,4 +67,7 @@ public sealed class EnvPinInserter : IInserter
 
         return last < 0 ? string.Join(file.Newline, added) + file.Newline : file.InsertLinesAfter(lines.EndOf(last), added);
     }
+
+    /// <summary>A pinned key's line (1-based), its text and the line above it (a class: a tuple value costs start-up JIT work).</summary>
+    private sealed record Pin(int Line, string Entry, string? Above);
 }

@@ -35,13 +35,16 @@ public sealed class YamlListItemInserter(string name = "yaml-list-item") : IInse
 
         YamlLocator.RefuseAnchors(sequence, displayPath, path);
         var present = sequence.Children.Select(existing => Identity(existing, match)).ToHashSet(StringComparer.Ordinal);
-        var items = new List<(YamlNode Item, string[] Lines)>();
+        // New items and their lines, in two lists: a list of tuples would cost start-up JIT work on every command.
+        var items = new List<YamlNode>();
+        var itemLines = new List<string[]>();
         foreach (var insertion in insertions)
         {
             var item = ParseItem(insertion, displayPath);
             if (present.Add(Identity(item, match)))
             {
-                items.Add((item, insertion.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n')));
+                items.Add(item);
+                itemLines.Add(insertion.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n'));
             }
         }
 
@@ -75,28 +78,35 @@ public sealed class YamlListItemInserter(string name = "yaml-list-item") : IInse
 
             var head = file.Text[..start].TrimEnd(' ') + trailing;
             var emptied = file.With(head + file.Text[(end + trailing.Length)..]);
-            updated = emptied.InsertLinesAfter(new Lines(emptied.Text).EndOf(keyLine), items.SelectMany(i => Indent(i.Lines, keyIndent + 2)));
+            updated = emptied.InsertLinesAfter(new Lines(emptied.Text).EndOf(keyLine), Indent(itemLines, keyIndent + 2));
         }
         else
         {
             var firstItemLine = (int)sequence.Start.Line - 1;
             var dashIndent = lines.Indent(firstItemLine);
             var last = YamlLocator.LastContentLine(lines, firstItemLine, keyIndent, dashIndent);
-            updated = file.InsertLinesAfter(lines.EndOf(last), items.SelectMany(i => Indent(i.Lines, dashIndent)));
+            updated = file.InsertLinesAfter(lines.EndOf(last), Indent(itemLines, dashIndent));
         }
 
-        Verify(updated, args, items.Select(i => i.Item).ToList(), match, displayPath, sequence.Children.Count);
+        Verify(updated, args, items, match, displayPath, sequence.Children.Count);
         return updated;
     }
 
-    private static IEnumerable<string> Indent(string[] itemLines, int indent)
+    /// <summary>The lines of every item as block-list entries: <c>- </c> before the first line, two spaces before the others.</summary>
+    private static List<string> Indent(List<string[]> items, int indent)
     {
         var pad = new string(' ', indent);
-        yield return $"{pad}- {itemLines[0]}";
-        foreach (var line in itemLines.Skip(1))
+        var indented = new List<string>();
+        foreach (var lines in items)
         {
-            yield return line.Length == 0 ? string.Empty : $"{pad}  {line}";
+            indented.Add($"{pad}- {lines[0]}");
+            for (var i = 1; i < lines.Length; i++)
+            {
+                indented.Add(lines[i].Length == 0 ? string.Empty : $"{pad}  {lines[i]}");
+            }
         }
+
+        return indented;
     }
 
     private static YamlNode ParseItem(string insertion, string displayPath)
@@ -121,8 +131,14 @@ public sealed class YamlListItemInserter(string name = "yaml-list-item") : IInse
     private static void Verify(string updated, IReadOnlyDictionary<string, string> args, List<YamlNode> items, string? match, string displayPath, int before)
     {
         var (_, node, _) = YamlLocator.Find(YamlLocator.Parse(updated, displayPath), args, displayPath);
-        if (node is not YamlSequenceNode sequence || sequence.Children.Count != before + items.Count
-            || !items.Select((item, i) => Identity(sequence.Children[before + i], match) == Identity(item, match)).All(same => same))
+        var sequence = node as YamlSequenceNode;
+        var same = sequence is not null && sequence.Children.Count == before + items.Count;
+        for (var i = 0; same && i < items.Count; i++)
+        {
+            same = Identity(sequence!.Children[before + i], match) == Identity(items[i], match);
+        }
+
+        if (!same)
         {
             throw new InvalidOperationException($"internal error: inserting into {displayPath} did not give the expected list");
         }

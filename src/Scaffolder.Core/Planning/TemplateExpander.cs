@@ -84,10 +84,15 @@ internal sealed partial class TemplateExpander(
         foreach (var (include, scope) in Each(definition.Includes, i => i.When, i => i.ForEach, context, definition.Id))
         {
             var childName = Render(include.Name ?? "{{name}}", scope, definition.Id, "includes.name");
-            var childOptions = include.With
-                .Select(pair => (pair.Key, Tokens: IncludeValue(pair.Value, scope, definition.Id)))
-                .Where(pair => pair.Tokens is not null)
-                .ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Tokens!, StringComparer.Ordinal);
+            var childOptions = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            foreach (var (option, value) in include.With)
+            {
+                if (IncludeValue(value, scope, definition.Id) is { } tokens)
+                {
+                    childOptions[option] = tokens;
+                }
+            }
+
             Expand(include.Template, childName, childOptions, cluster, output, depth + 1);
         }
 
@@ -111,7 +116,7 @@ internal sealed partial class TemplateExpander(
                 Render(edit.File, scope, definition.Id, "edits.file"),
                 edit.Inserter,
                 edit.Inserter == "hcl-block" ? HclFormatter.AlignAttributes(rendered) : rendered,
-                edit.With.ToDictionary(p => p.Key, p => Render(p.Value, scope, definition.Id, $"{edit.Inserter} {p.Key}"), StringComparer.Ordinal),
+                RenderAll(edit.With, scope, definition.Id, $"{edit.Inserter} "),
                 edit.IfMissing,
                 definition.Id));
         }
@@ -135,7 +140,7 @@ internal sealed partial class TemplateExpander(
             throw new UserInputException($"template '{templateId}': data '{key}' names unknown provider '{data.Provider}'; known: {string.Join(", ", dataProviders.Keys.Order(StringComparer.Ordinal))}");
         }
 
-        var args = data.With.ToDictionary(p => p.Key, p => Render(p.Value, context, templateId, $"data.{key}.{p.Key}"), StringComparer.Ordinal);
+        var args = RenderAll(data.With, context, templateId, $"data.{key}.");
         return provider.Load(args, dataContext(templateId));
     }
 
@@ -186,6 +191,18 @@ internal sealed partial class TemplateExpander(
 
     private string Render(string text, Dictionary<string, object?> context, string templateId, string part) =>
         renderer.Render(text, context, $"template '{templateId}' ({part})");
+
+    /// <summary>Renders every value of a <c>with:</c> mapping (errors name the part as <paramref name="partPrefix"/> and the key).</summary>
+    private Dictionary<string, string> RenderAll(Dictionary<string, string> with, Dictionary<string, object?> context, string templateId, string partPrefix)
+    {
+        var rendered = new Dictionary<string, string>(with.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in with)
+        {
+            rendered[key] = Render(value, context, templateId, partPrefix + key);
+        }
+
+        return rendered;
+    }
 
     [GeneratedRegex(@"^\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}$", RegexOptions.CultureInvariant)]
     private static partial Regex DirectReference();

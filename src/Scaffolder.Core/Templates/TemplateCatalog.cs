@@ -19,13 +19,35 @@ public sealed class TemplateCatalog
     private readonly Dictionary<string, Func<string, string?>> folders = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LoadedTemplate> loaded = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> partials = new(StringComparer.Ordinal);
+    private List<string>? ids;
 
     private TemplateCatalog()
     {
     }
 
     /// <summary>Template ids, sorted.</summary>
-    public IReadOnlyList<string> Ids => folders.Keys.Where(id => id != PartialsFolder).Order(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> Ids
+    {
+        get
+        {
+            if (ids is null)
+            {
+                var sorted = new List<string>(folders.Count);
+                foreach (var id in folders.Keys)
+                {
+                    if (id != PartialsFolder)
+                    {
+                        sorted.Add(id);
+                    }
+                }
+
+                sorted.Sort(StringComparer.Ordinal);
+                ids = sorted;
+            }
+
+            return ids;
+        }
+    }
 
     /// <summary>Shared partials (name → text).</summary>
     public IReadOnlyDictionary<string, string> Partials => partials;

@@ -212,7 +212,7 @@ internal static class TemplateYamlReader
                 throw Error(node, $"'{key}' must be a mapping");
             }
 
-            return mapping.Children.ToDictionary(p => Text(p.Key), p => value(p.Value), StringComparer.Ordinal);
+            return YamlTree.ToDictionary(mapping, Text, value);
         }
 
         public Dictionary<string, string> TextMap(YamlNode node, string key) => Map(node, key, Text);

@@ -3,7 +3,9 @@ namespace Scaffolder.Core.Text;
 /// <summary>Line positions of a text: for each line its start offset and the end of its content (before the line ending).</summary>
 public sealed class Lines
 {
-    private readonly List<(int Start, int End)> lines = [];
+    // Two lists of ints rather than one of (start, end) tuples: a tuple element type costs start-up JIT work.
+    private readonly List<int> starts = [];
+    private readonly List<int> ends = [];
 
     /// <summary>Indexes <paramref name="text"/>.</summary>
     public Lines(string text)
@@ -17,13 +19,13 @@ public sealed class Lines
             {
                 if (start < text.Length)
                 {
-                    lines.Add((start, text.Length));
+                    Add(start, text.Length);
                 }
 
                 break;
             }
 
-            lines.Add((start, newline > start && text[newline - 1] == '\r' ? newline - 1 : newline));
+            Add(start, newline > start && text[newline - 1] == '\r' ? newline - 1 : newline);
             start = newline + 1;
         }
     }
@@ -32,16 +34,16 @@ public sealed class Lines
     public string Text { get; }
 
     /// <summary>Number of lines.</summary>
-    public int Count => lines.Count;
+    public int Count => starts.Count;
 
     /// <summary>The content of line <paramref name="index"/> (0-based), without its ending.</summary>
-    public string this[int index] => Text[lines[index].Start..lines[index].End];
+    public string this[int index] => Text[starts[index]..ends[index]];
 
     /// <summary>Offset of the end of line <paramref name="index"/>'s content.</summary>
-    public int EndOf(int index) => lines[index].End;
+    public int EndOf(int index) => ends[index];
 
     /// <summary>Offset of the start of line <paramref name="index"/>.</summary>
-    public int StartOf(int index) => lines[index].Start;
+    public int StartOf(int index) => starts[index];
 
     /// <summary>Column of the first non-space character, or -1 for a blank line.</summary>
     public int Indent(int index)
@@ -56,5 +58,11 @@ public sealed class Lines
     {
         var trimmed = this[index].Trim();
         return trimmed.Length == 0 || trimmed.StartsWith('#');
+    }
+
+    private void Add(int start, int end)
+    {
+        starts.Add(start);
+        ends.Add(end);
     }
 }
