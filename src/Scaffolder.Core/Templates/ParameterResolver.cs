@@ -10,8 +10,13 @@ namespace Scaffolder.Core.Templates;
 /// Turns raw option values into typed template values (string, int, bool, list of strings), applying defaults
 /// and validating types, choices, patterns and ranges. Every failure is a one-line <see cref="UserInputException"/>.
 /// </summary>
-public sealed partial class ParameterResolver(TemplateRenderer renderer)
+public sealed class ParameterResolver(TemplateRenderer renderer)
 {
+    /// <summary>
+    /// Parameter patterns, built once per process (bulk mode checks every entry). Not <c>Regex.IsMatch(string, string)</c>:
+    /// its cache is a dictionary keyed by a struct, which the JIT has to compile at start-up.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 
     /// <summary>Validates the positional name of a template.</summary>
     public static void ValidateName(string name, TemplateDefinition template)
@@ -36,15 +41,14 @@ public sealed partial class ParameterResolver(TemplateRenderer renderer)
     /// </summary>
     public static void RequireString(string value, string what)
     {
-        if (value.Split(':').Any(part => Yaml11NonString().IsMatch(part)))
+        foreach (var part in value.Split(':'))
         {
-            throw new UserInputException($"invalid {what} '{Printable(value)}': YAML would read it as a boolean, null, number or date, not as text");
+            if (Yaml11Scalars.IsNonString(part))
+            {
+                throw new UserInputException($"invalid {what} '{Printable(value)}': YAML would read it as a boolean, null, number or date, not as text");
+            }
         }
     }
-
-    /// <summary>Plain scalars YAML 1.1 reads as something other than text (generated, so start-up builds no regex).</summary>
-    [GeneratedRegex(@"^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+]?(0|[1-9][0-9_]*|0[0-7_]+|0o[0-7]+|0x[0-9a-fA-F_]+|0b[01_]+|([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+|\.(inf|Inf|INF)|\.(nan|NaN|NAN))|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?)$", RegexOptions.CultureInvariant)]
-    private static partial Regex Yaml11NonString();
 
     /// <summary>Validates a DNS-1123 label (Kubernetes object and namespace names).</summary>
     public static void RequireLabel(string value, string what)
@@ -188,7 +192,8 @@ public sealed partial class ParameterResolver(TemplateRenderer renderer)
     {
         try
         {
-            return Regex.IsMatch(value, $"^(?:{parameter.Pattern})$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            var regex = Patterns.GetOrAdd(parameter.Pattern!, pattern => new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+            return regex.IsMatch(value);
         }
         catch (RegexMatchTimeoutException)
         {
