@@ -19,35 +19,13 @@ public sealed class TemplateCatalog
     private readonly Dictionary<string, Func<string, string?>> folders = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LoadedTemplate> loaded = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> partials = new(StringComparer.Ordinal);
-    private List<string>? ids;
 
     private TemplateCatalog()
     {
     }
 
     /// <summary>Template ids, sorted.</summary>
-    public IReadOnlyList<string> Ids
-    {
-        get
-        {
-            if (ids is null)
-            {
-                var sorted = new List<string>(folders.Count);
-                foreach (var id in folders.Keys)
-                {
-                    if (id != PartialsFolder)
-                    {
-                        sorted.Add(id);
-                    }
-                }
-
-                sorted.Sort(StringComparer.Ordinal);
-                ids = sorted;
-            }
-
-            return ids;
-        }
-    }
+    public IReadOnlyList<string> Ids { get; private set; } = [];
 
     /// <summary>Shared partials (name → text).</summary>
     public IReadOnlyDictionary<string, string> Partials => partials;
@@ -89,6 +67,10 @@ public sealed class TemplateCatalog
             }
         }
 
+        var ids = new List<string>(catalog.folders.Keys);
+        ids.Remove(PartialsFolder);
+        ids.Sort(StringComparer.Ordinal);
+        catalog.Ids = ids;
         catalog.LoadPartials(embedded, repoFolder, fileSystem);
         return catalog;
     }
