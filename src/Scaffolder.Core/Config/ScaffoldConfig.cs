@@ -6,6 +6,8 @@ namespace Scaffolder.Core.Config;
 /// </summary>
 public sealed class ScaffoldConfig
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, object?>> clusterTrees = new(StringComparer.Ordinal);
+
     internal ScaffoldConfig(Dictionary<string, object?> root) => Root = root;
 
     /// <summary>The whole configuration tree.</summary>
@@ -46,16 +48,30 @@ public sealed class ScaffoldConfig
     }
 
     /// <summary>
-    /// The configuration tree for one cluster: every string with <c>{cluster}</c> has it replaced.
+    /// The configuration tree for one cluster: every string with <c>{cluster}</c> has it replaced. Built once per
+    /// cluster (bulk mode expands a thousand entries against it) and shared: templates only read it.
     /// </summary>
-    public Dictionary<string, object?> ForCluster(string cluster) =>
-        (Dictionary<string, object?>)Substitute(Root, cluster)!;
+    public IReadOnlyDictionary<string, object?> ForCluster(string cluster) =>
+        clusterTrees.GetOrAdd(cluster, c => (Dictionary<string, object?>)Substitute(Root, c)!);
 
-    private static object? Substitute(object? node, string cluster) => node switch
+    private static object? Substitute(object? node, string cluster)
     {
-        IReadOnlyDictionary<string, object?> map => map.ToDictionary(p => p.Key, p => Substitute(p.Value, cluster), StringComparer.Ordinal),
-        List<object?> list => list.Select(item => Substitute(item, cluster)).ToList(),
-        string text => text.Replace("{cluster}", cluster, StringComparison.Ordinal),
-        _ => node,
-    };
+        switch (node)
+        {
+            case IReadOnlyDictionary<string, object?> map:
+                var copy = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
+                foreach (var (key, value) in map)
+                {
+                    copy[key] = Substitute(value, cluster);
+                }
+
+                return copy;
+            case List<object?> list:
+                return list.ConvertAll(item => Substitute(item, cluster));
+            case string text:
+                return text.Replace("{cluster}", cluster, StringComparison.Ordinal);
+            default:
+                return node;
+        }
+    }
 }
