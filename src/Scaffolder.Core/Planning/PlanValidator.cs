@@ -59,10 +59,14 @@ public static class PlanValidator
         var parser = new Parser(new StringReader(text));
         var anchors = new HashSet<string>(StringComparer.Ordinal);
 
-        // Open collections, innermost last: a mapping's keys so far (null for a sequence) and whether a key comes next.
-        var open = new Stack<Collection>();
+        // Open collections: levels[0..depth), innermost last. A level is reused by the next collection at its depth,
+        // keeping its key set's storage: bulk plans validate thousands of files of small mappings.
+        var levels = new List<Level>();
+        var depth = 0;
         while (parser.MoveNext())
         {
+            var parent = depth > 0 ? levels[depth - 1] : null;
+            var isKey = parent is { IsMapping: true, ExpectKey: true };
             switch (parser.Current)
             {
                 case DocumentStart:
@@ -74,45 +78,46 @@ public static class PlanValidator
                         throw new AnchorNotFoundException(alias.Start, alias.End, $"Alias ${alias.Value} cannot precede anchor declaration");
                     }
 
-                    plainKeys &= !IsKey(open);
-                    Completed(open);
+                    plainKeys &= !isKey;
+                    parent?.Completed();
                     break;
                 case Scalar scalar:
                     Remember(scalar, anchors);
-                    if (IsKey(open))
+                    if (isKey)
                     {
                         // Untagged keys are equal when their text is; a tagged key is left to the loader.
                         plainKeys &= scalar.Tag.IsEmpty;
-                        if (scalar.Tag.IsEmpty && !open.Peek().Keys!.Add(scalar.Value))
+                        if (scalar.Tag.IsEmpty && !parent!.Keys.Add(scalar.Value))
                         {
                             throw new YamlException(scalar.Start, scalar.End, $"Duplicate key {scalar.Value}");
                         }
                     }
 
-                    Completed(open);
+                    parent?.Completed();
                     break;
-                case MappingStart mapping:
-                    Remember(mapping, anchors);
-                    plainKeys &= !IsKey(open);
-                    open.Push(new Collection(new HashSet<string>(StringComparer.Ordinal)));
-                    break;
-                case SequenceStart sequence:
-                    Remember(sequence, anchors);
-                    plainKeys &= !IsKey(open);
-                    open.Push(new Collection(null));
+                case MappingStart or SequenceStart:
+                    Remember((NodeEvent)parser.Current, anchors);
+                    plainKeys &= !isKey;
+                    if (depth == levels.Count)
+                    {
+                        levels.Add(new Level());
+                    }
+
+                    levels[depth++].Open(parser.Current is MappingStart);
                     break;
                 case MappingEnd or SequenceEnd:
-                    open.Pop();
-                    Completed(open);
+                    depth--;
+                    if (depth > 0)
+                    {
+                        levels[depth - 1].Completed();
+                    }
+
                     break;
             }
         }
 
         return plainKeys;
     }
-
-    /// <summary>Whether the next node is a mapping key.</summary>
-    private static bool IsKey(Stack<Collection> open) => open.TryPeek(out var parent) && parent.Keys is not null && parent.ExpectKey;
 
     private static void Remember(NodeEvent node, HashSet<string> anchors)
     {
@@ -122,19 +127,29 @@ public static class PlanValidator
         }
     }
 
-    /// <summary>A node ended: in a mapping, a key is followed by its value and a value by the next key.</summary>
-    private static void Completed(Stack<Collection> open)
+    /// <summary>An open collection: a mapping's keys so far and whether a key comes next, or a sequence.</summary>
+    private sealed class Level
     {
-        if (open.TryPeek(out var parent) && parent.Keys is not null)
+        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+
+        public bool IsMapping { get; private set; }
+
+        public bool ExpectKey { get; private set; }
+
+        public void Open(bool mapping)
         {
-            parent.ExpectKey = !parent.ExpectKey;
+            Keys.Clear();
+            IsMapping = mapping;
+            ExpectKey = true;
         }
-    }
 
-    private sealed class Collection(HashSet<string>? keys)
-    {
-        public HashSet<string>? Keys { get; } = keys;
-
-        public bool ExpectKey { get; set; } = true;
+        /// <summary>A node ended: in a mapping, a key is followed by its value and a value by the next key.</summary>
+        public void Completed()
+        {
+            if (IsMapping)
+            {
+                ExpectKey = !ExpectKey;
+            }
+        }
     }
 }

@@ -69,11 +69,12 @@ public sealed class ParameterResolver(TemplateRenderer renderer)
         Dictionary<string, object?> context,
         ScaffoldConfig config)
     {
-        var known = template.Parameters.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        var unknown = raw.Keys.FirstOrDefault(k => !known.Contains(k));
-        if (unknown is not null)
+        foreach (var given in raw.Keys)
         {
-            throw new UserInputException($"template '{template.Id}' has no option --{unknown}");
+            if (!template.Parameters.Exists(p => p.Name == given))
+            {
+                throw new UserInputException($"template '{template.Id}' has no option --{given}");
+            }
         }
 
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
