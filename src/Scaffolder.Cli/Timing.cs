@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Scaffolder.Cli;
 
-/// <summary>Start-up diagnostics: with SCAFFOLD_TIMING=1, prints milliseconds since process start at each mark to stderr.</summary>
+/// <summary>Start-up diagnostics: with SCAFFOLD_TIMING=1, prints milliseconds since process start, bytes allocated and garbage collections (gen 0/1/2) at each mark to stderr.</summary>
 internal static class Timing
 {
     private static readonly bool Enabled = Environment.GetEnvironmentVariable("SCAFFOLD_TIMING") == "1";
@@ -13,7 +13,10 @@ internal static class Timing
         if (Enabled)
         {
             var elapsed = DateTime.Now - Process.GetCurrentProcess().StartTime;
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[timing] {elapsed.TotalMilliseconds,7:F1} ms  {what}"));
+            var allocated = GC.GetTotalAllocatedBytes() / (1024.0 * 1024.0);
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"[timing] {elapsed.TotalMilliseconds,7:F1} ms  {allocated,7:F1} MB allocated, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}  {what}"));
         }
     }
 }
