@@ -55,6 +55,7 @@ internal static class CheckCommand
                 MinSeverity = severity,
                 MaxParallelism = result.GetValue(jobs),
             });
+            Timing.Mark("checked");
             var text = result.GetValue(format) switch
             {
                 "json" => JsonFormatter.Format(report),
@@ -62,6 +63,7 @@ internal static class CheckCommand
                 _ => TextFormatter.Format(report),
             };
             session.Output.WriteLine(text.TrimEnd());
+            Timing.Mark("printed");
             return report.HasFindings ? CliApp.Failure : CliApp.Ok;
         });
         return command;
