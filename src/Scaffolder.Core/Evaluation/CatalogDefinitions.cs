@@ -58,46 +58,46 @@ public sealed class AlternativeDefinition
 /// <summary>The built-in catalog file: layers plus the review's non-negotiables and criteria.</summary>
 internal sealed class CatalogDocument
 {
-    public IList<LayerDefinition> Layers { get; init; } = [];
+    public IList<LayerDefinition> Layers { get; set; } = [];
 
-    public IList<NonNegotiableDefinition> NonNegotiables { get; init; } = [];
+    public IList<NonNegotiableDefinition> NonNegotiables { get; set; } = [];
 
-    public IList<CriterionDefinition> Criteria { get; init; } = [];
+    public IList<CriterionDefinition> Criteria { get; set; } = [];
 }
 
 internal sealed class NonNegotiableDefinition
 {
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 
-    public string? Requirement { get; init; }
+    public string? Requirement { get; set; }
 
-    public string? Criterion { get; init; }
+    public string? Criterion { get; set; }
 }
 
 internal sealed class CriterionDefinition
 {
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
-    public IList<string>? Scoring { get; init; }
+    public IList<string>? Scoring { get; set; }
 
-    public IList<QuestionDefinition> Questions { get; init; } = [];
+    public IList<QuestionDefinition> Questions { get; set; } = [];
 }
 
 internal sealed class QuestionDefinition
 {
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
-    public string? Topic { get; init; }
+    public string? Topic { get; set; }
 
-    public string? Text { get; init; }
+    public string? Text { get; set; }
 
-    public string? Note { get; init; }
+    public string? Note { get; set; }
 
-    public bool Automatic { get; init; }
+    public bool Automatic { get; set; }
 }

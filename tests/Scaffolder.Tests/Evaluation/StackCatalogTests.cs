@@ -79,10 +79,42 @@ public sealed class StackCatalogTests
         Should.Throw<StackCatalogException>(() => StackCatalog.Parse(yaml)).Message.ShouldContain("reason");
     }
 
-    [Fact]
-    public void Parse_reports_malformed_yaml_as_a_catalog_error()
+    [Theory]
+    [InlineData("layers: [ { id: a, unknownField: 1 } ]", "Invalid stack catalog at line 1: unknown layer key 'unknownField'")]
+    [InlineData("layers:\n  - id: a\n    names: talos\n", "Invalid stack catalog at line 3: 'names' must be a list")]
+    [InlineData("criteria:\n  - id: c\n    questions:\n      - id: q\n        automatic: maybe\n", "Invalid stack catalog at line 5: expected true or false, not 'maybe'")]
+    [InlineData("layers: [ { id: a\n", "Invalid stack catalog at line 2:")]
+    [InlineData("- a\n- b\n", "Invalid stack catalog at line 1: a catalog must be a mapping of keys")]
+    public void Parse_reports_malformed_yaml_as_a_catalog_error_at_its_line(string yaml, string message)
     {
-        Should.Throw<StackCatalogException>(() => StackCatalog.Parse("layers: [ { id: a, unknownField: 1 } ]"));
+        Should.Throw<StackCatalogException>(() => StackCatalog.Parse(yaml)).Message.ShouldStartWith(message);
+    }
+
+    [Fact]
+    public void An_override_with_empty_aliases_keeps_the_alternatives_aliases()
+    {
+        var settings = EvaluateSettings.FromScaffoldYaml("""
+            evaluate:
+              layers:
+                - id: cache-kv
+                  alternatives:
+                    - name: redis
+                      aliases:
+                      reason: Dragonfly replaced Redis in 2024.
+            """);
+
+        var redis = Catalog.Extend(settings).Layers.Single(l => l.Id == "cache-kv").Alternatives.Single(a => a.Name == "redis");
+
+        redis.Aliases.ShouldContain("bitnami redis");
+        redis.Reason.ShouldBe("Dragonfly replaced Redis in 2024.");
+    }
+
+    [Fact]
+    public void The_evaluate_section_refuses_unknown_keys_and_ignores_the_other_sections()
+    {
+        Should.Throw<StackCatalogException>(() => EvaluateSettings.FromScaffoldYaml("project: x\nevaluate:\n  layer: []\n"))
+            .Message.ShouldBe("Invalid .scaffold.yaml evaluate section at line 3: unknown evaluate section key 'layer'");
+        EvaluateSettings.FromScaffoldYaml("templates: {path: x, anything: [1, {a: b}]}\nevaluate:\n").Layers.ShouldBeEmpty();
     }
 
     [Fact]
