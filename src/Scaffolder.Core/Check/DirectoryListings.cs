@@ -13,7 +13,7 @@ public sealed class DirectoryListings(IFileSystem fileSystem)
     // raised peak RSS at 100,000 manifests from ~166 MB to ~190 MB; a miss only lists the directory again.
     private const int MaxEntries = 512;
 
-    private readonly Dictionary<string, (string Path, bool IsDirectory)[]> _listings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DirectoryEntry[]> _listings = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
     private int _entryCount;
 
@@ -21,7 +21,7 @@ public sealed class DirectoryListings(IFileSystem fileSystem)
     /// The direct entries of <paramref name="directory"/> (an absolute path), as <see cref="IFileSystem.EnumerateEntries"/>
     /// lists them; a directory listed recently is not listed again.
     /// </summary>
-    public IReadOnlyList<(string Path, bool IsDirectory)> List(string directory)
+    public IReadOnlyList<DirectoryEntry> List(string directory)
     {
         var key = Path.TrimEndingDirectorySeparator(directory);
         lock (_listings)

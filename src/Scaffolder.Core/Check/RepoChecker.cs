@@ -211,35 +211,38 @@ public sealed class RepoChecker
 
     private static IEnumerable<string> WalkSorted(DirectoryListings listings, string directory)
     {
-        var entries = new List<(string Key, string Path, bool IsDirectory)>();
-        foreach (var (path, isDirectory) in listings.List(directory))
+        // Sorted by name, a directory's name with a '/' after it: the order of the paths it yields.
+        var children = new List<WalkChild>();
+        foreach (var entry in listings.List(directory))
         {
-            var name = Path.GetFileName(path);
-            if (!isDirectory)
+            var name = Path.GetFileName(entry.Path);
+            if (!entry.IsDirectory)
             {
-                entries.Add((name, path, false));
+                children.Add(new WalkChild(name, entry));
             }
             else if (!SkippedDirectories.Contains(name))
             {
-                entries.Add((name + "/", path, true));
+                children.Add(new WalkChild(name + "/", entry));
             }
         }
 
-        entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-        foreach (var (_, path, isDirectory) in entries)
+        children.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        foreach (var child in children)
         {
-            if (!isDirectory)
+            if (!child.Entry.IsDirectory)
             {
-                yield return path;
+                yield return child.Entry.Path;
                 continue;
             }
 
-            foreach (var file in WalkSorted(listings, path))
+            foreach (var file in WalkSorted(listings, child.Entry.Path))
             {
                 yield return file;
             }
         }
     }
+
+    private sealed record WalkChild(string Key, DirectoryEntry Entry);
 
     private static SourceKind? KindOf(string path)
     {

@@ -41,7 +41,7 @@ public interface IFileSystem
     /// the entries <see cref="EnumerateDirectories"/> lists are directories (a link to a directory among them), the
     /// ones <see cref="EnumerateFiles"/> lists are not.
     /// </summary>
-    IEnumerable<(string Path, bool IsDirectory)> EnumerateEntries(string directory);
+    IEnumerable<DirectoryEntry> EnumerateEntries(string directory);
 
     /// <summary>Returns the target of a symbolic link at <paramref name="path"/>, or null when it is not a link.</summary>
     string? GetLinkTarget(string path);

@@ -43,8 +43,8 @@ public sealed class PhysicalFileSystem : IFileSystem
     public IEnumerable<string> EnumerateDirectories(string directory) => Directory.EnumerateDirectories(directory);
 
     /// <inheritdoc />
-    public IEnumerable<(string Path, bool IsDirectory)> EnumerateEntries(string directory) =>
-        new FileSystemEnumerable<(string, bool)>(directory, (ref FileSystemEntry entry) => (entry.ToSpecifiedFullPath(), entry.IsDirectory), AllEntries);
+    public IEnumerable<DirectoryEntry> EnumerateEntries(string directory) =>
+        new FileSystemEnumerable<DirectoryEntry>(directory, (ref FileSystemEntry entry) => new DirectoryEntry(entry.ToSpecifiedFullPath(), entry.IsDirectory), AllEntries);
 
     /// <inheritdoc />
     public string? GetLinkTarget(string path)

@@ -36,8 +36,8 @@ public sealed class DirectoryListingTests
         entries.Where(e => e.IsDirectory).Select(e => e.Path).Order(StringComparer.Ordinal)
             .ShouldBe(fs.EnumerateDirectories(directory).Order(StringComparer.Ordinal));
         entries.Select(e => Path.GetFileName(e.Path)).ShouldContain(".hidden.yaml");
-        entries.ShouldContain((Path.Combine(directory, "link-to-sub"), true));
-        entries.ShouldContain((Path.Combine(directory, "dangling"), false));
+        entries.ShouldContain(new DirectoryEntry(Path.Combine(directory, "link-to-sub"), true));
+        entries.ShouldContain(new DirectoryEntry(Path.Combine(directory, "dangling"), false));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class DirectoryListingTests
         var first = listings.List(Path.Combine(repo.Root, "a"));
 
         listings.List(Path.Combine(repo.Root, "a") + Path.DirectorySeparatorChar).ShouldBeSameAs(first);
-        first.ShouldBe([(Path.Combine(repo.Root, "a", "b.yaml"), false)]);
+        first.ShouldBe([new DirectoryEntry(Path.Combine(repo.Root, "a", "b.yaml"), false)]);
     }
 
     [Theory]

@@ -51,7 +51,7 @@ public sealed class AtomicApplyTests
 
         public IEnumerable<string> EnumerateDirectories(string directory) => PhysicalFileSystem.Instance.EnumerateDirectories(directory);
 
-        public IEnumerable<(string Path, bool IsDirectory)> EnumerateEntries(string directory) => PhysicalFileSystem.Instance.EnumerateEntries(directory);
+        public IEnumerable<DirectoryEntry> EnumerateEntries(string directory) => PhysicalFileSystem.Instance.EnumerateEntries(directory);
 
         public string? GetLinkTarget(string path) => PhysicalFileSystem.Instance.GetLinkTarget(path);
 

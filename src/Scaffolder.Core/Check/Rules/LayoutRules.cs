@@ -1,4 +1,5 @@
 using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.IO;
 
 namespace Scaffolder.Core.Check.Rules;
 
@@ -156,7 +157,7 @@ public sealed class KustomizationRule : IManifestRule
         }
     }
 
-    private static bool IsListed(IReadOnlyList<(string Path, bool IsDirectory)> listing, string path)
+    private static bool IsListed(IReadOnlyList<DirectoryEntry> listing, string path)
     {
         foreach (var entry in listing)
         {
