@@ -54,7 +54,7 @@ public sealed class YamlListItemInserter(string name = "yaml-list-item") : IInse
         }
 
         var lines = new Lines(file.Text);
-        var keyNode = parent.Children.Keys.First(k => k is YamlScalarNode s && s.Value == key);
+        var keyNode = YamlLocator.KeyNode(parent, key)!;
         var keyLine = (int)keyNode.Start.Line - 1;
         var keyIndent = (int)keyNode.Start.Column - 1;
         string updated;

@@ -62,6 +62,24 @@ internal static class YamlLocator
     public static string? Scalar(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(key, out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
 
+    /// <summary>
+    /// The key node of <paramref name="key"/> in <paramref name="map"/> (its position places an edit), or of the first
+    /// entry when <paramref name="key"/> is null; null when there is none. A loop over the entries: the mapping's key
+    /// collection is LINQ over key/value pairs, which costs start-up JIT work.
+    /// </summary>
+    public static YamlNode? KeyNode(YamlMappingNode map, string? key)
+    {
+        foreach (var (node, _) in map.Children)
+        {
+            if (key is null || (node is YamlScalarNode scalar && scalar.Value == key))
+            {
+                return node;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Refuses anchors and aliases in or under <paramref name="node"/>: editing next to them is not safe.</summary>
     public static void RefuseAnchors(YamlNode node, string displayPath, string path)
     {

@@ -51,7 +51,7 @@ public sealed class YamlMapEntryInserter : IInserter
         }
         else
         {
-            var first = mapping.Children.Keys.FirstOrDefault()
+            var first = YamlLocator.KeyNode(mapping, null)
                 ?? throw new UserInputException($"cannot edit {displayPath}: '{path}' is empty; add '{key}: {value}' by hand");
             var firstLine = (int)first.Start.Line - 1;
             var indent = (int)first.Start.Column - 1;
