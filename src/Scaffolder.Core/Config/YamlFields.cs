@@ -80,5 +80,6 @@ internal class YamlFields(Func<YamlNode, string, Exception> error)
     /// <summary>The caller's exception for <paramref name="message"/> about <paramref name="node"/>.</summary>
     public Exception Error(YamlNode node, string message) => error(node, message);
 
-    private static bool IsNull(YamlNode node) => node is YamlScalarNode { Style: ScalarStyle.Plain, Value: "" or "~" or "null" };
+    /// <summary>Whether the node is an empty or null plain scalar (<c>key:</c>, <c>~</c>, <c>null</c>).</summary>
+    public static bool IsNull(YamlNode node) => node is YamlScalarNode { Style: ScalarStyle.Plain, Value: "" or "~" or "null" };
 }

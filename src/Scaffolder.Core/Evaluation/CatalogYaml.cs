@@ -40,7 +40,7 @@ internal static class CatalogYaml
         const string what = ".scaffold.yaml evaluate section";
         var fields = Fields(what);
         if (Load(scaffoldYaml, what) is not YamlMappingNode root || !root.Children.TryGetValue("evaluate", out var section)
-            || section is YamlScalarNode { Style: ScalarStyle.Plain, Value: "" or "~" or "null" })
+            || YamlFields.IsNull(section))
         {
             return new EvaluateSettings();
         }
