@@ -30,7 +30,7 @@ public sealed class AppFolderRule(CheckConventions conventions) : IRepositoryRul
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(sink);
         var appFolders = new List<(string Folder, SourceLocation At)>();
-        var appFolderIndex = new Dictionary<string, string>(StringComparer.Ordinal);
+        var appFolderNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var folder in facts.AppFolders)
         {
             if (!folder.HasAppManifest)
@@ -40,7 +40,7 @@ public sealed class AppFolderRule(CheckConventions conventions) : IRepositoryRul
 
             var at = folder.KustomizationLocation ?? folder.FirstFile;
             appFolders.Add((folder.Folder, at));
-            appFolderIndex.TryAdd(folder.Folder, folder.Folder);
+            appFolderNames.Add(folder.Folder);
             var missing = conventions.RequiredAppFiles.Where(r => !folder.RequiredFilesPresent.Contains(r)).ToList();
             if (missing.Count > 0)
             {
@@ -48,12 +48,13 @@ public sealed class AppFolderRule(CheckConventions conventions) : IRepositoryRul
             }
         }
 
-        var inputs = facts.RegistryInputs.ToDictionary(i => i.Path + "/", StringComparer.Ordinal);
+        // Two inputs may point at one folder (one of them is then misnamed, and reported here): a set, not a dictionary.
+        var inputFolders = facts.RegistryInputs.Select(i => i.Path + "/").ToHashSet(StringComparer.Ordinal);
         foreach (var input in facts.RegistryInputs)
         {
-            var folder = appFolderIndex.GetValueOrDefault(input.Path + "/");
+            var folder = input.Path + "/";
             var expected = input.Path[(input.Path.LastIndexOf('/') + 1)..];
-            if (folder is not null && input.Name != expected)
+            if (appFolderNames.Contains(folder) && input.Name != expected)
             {
                 var at = input.Location;
                 sink.Report(this, at.File, at.Line, at.Column, $"Registry input '{input.Name}' points at app folder {folder}, whose name is '{expected}'.");
@@ -61,7 +62,7 @@ public sealed class AppFolderRule(CheckConventions conventions) : IRepositoryRul
         }
 
         var registeredParents = facts.RegistryInputs.Select(i => ParentOf(i.Path + "/")).ToHashSet(StringComparer.Ordinal);
-        foreach (var (folder, at) in appFolders.Where(a => registeredParents.Contains(ParentOf(a.Folder)) && !inputs.ContainsKey(a.Folder)))
+        foreach (var (folder, at) in appFolders.Where(a => registeredParents.Contains(ParentOf(a.Folder)) && !inputFolders.Contains(a.Folder)))
         {
             sink.Report(this, at.File, at.Line, at.Column, $"App folder {folder} has no input in the app registry.");
         }
