@@ -106,6 +106,13 @@ public sealed class TemplateCatalog
             throw new UserInputException($"templates/{id}/template.yaml: parameter name '{bad.Name}' must be kebab-case (lowercase letters, digits and '-')");
         }
 
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (definition.Parameters.FirstOrDefault(p => !names.Add(p.Name)) is { } twice)
+        {
+            // Options and bulk values are keyed by parameter name.
+            throw new UserInputException($"templates/{id}/template.yaml: parameter '{twice.Name}' is declared twice");
+        }
+
         // Files are read once: bulk generation renders the same files for every entry.
         var files = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         template = new LoadedTemplate(definition, file => files.GetOrAdd(file, f => read(f)

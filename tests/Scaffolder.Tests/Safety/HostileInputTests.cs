@@ -237,6 +237,7 @@ public sealed partial class HostileInputTests(ITestOutputHelper log)
         yield return ("duplicate keys", "evil", "id: evil\nid: evil\ndescription: d\n");
         yield return ("bad condition", "evil", "id: evil\ndescription: d\nscope: repo\nerrors:\n  - when: \"a == \"\n    text: x\n");
         yield return ("parameter without name", "evil", "id: evil\ndescription: d\nscope: repo\nparameters:\n  - type: string\n");
+        yield return ("parameter declared twice", "evil", "id: evil\ndescription: d\nscope: repo\nparameters:\n  - name: p\n    type: string\n  - name: p\n    type: string\n");
         yield return ("int range as text", "evil", "id: evil\ndescription: d\nscope: repo\nparameters:\n  - name: n\n    type: int\n    min: low\n");
         yield return ("unknown scope", "evil", "id: evil\ndescription: d\nscope: galaxy\n");
     }
