@@ -53,7 +53,7 @@ internal sealed class HandlebarsRenderer
             // Not a HandlebarsException: e.g. a block helper without its argument ("{{#if}}").
             throw new UserInputException($"{source}: template error: {ex.Message.Split('\n')[0]}");
         }
-        catch (Exception ex) when (ex is IndexOutOfRangeException or FormatException or OverflowException or ArgumentException or InvalidCastException)
+        catch (Exception ex) when (TemplateHelpers.IsHelperFailure(ex))
         {
             // A helper given too few or malformed arguments ("{{part x}}").
             throw new UserInputException($"{source}: template error: a helper failed: {ex.Message}");

@@ -19,7 +19,7 @@ internal sealed class SubsetEnvironment(IReadOnlyDictionary<string, string> part
         {
             return TemplateHelpers.All[helper](arguments);
         }
-        catch (Exception ex) when (ex is IndexOutOfRangeException or FormatException or OverflowException or ArgumentException or InvalidCastException)
+        catch (Exception ex) when (TemplateHelpers.IsHelperFailure(ex))
         {
             throw new SubsetUnsupportedException();
         }

@@ -48,6 +48,13 @@ internal static class TemplateHelpers
             : args[2],
     };
 
+    /// <summary>
+    /// Whether <paramref name="ex"/> is a helper failing on its arguments (too few, a bad number, a wrong type): a
+    /// template error, not a bug of the tool.
+    /// </summary>
+    public static bool IsHelperFailure(Exception ex) =>
+        ex is IndexOutOfRangeException or FormatException or OverflowException or ArgumentException or InvalidCastException;
+
     private static string Title(string value) => string.Join(' ', value.Split('-', StringSplitOptions.RemoveEmptyEntries)
         .Select(word => char.ToUpperInvariant(word[0]) + word[1..]));
 }
