@@ -1,6 +1,4 @@
-using System.Globalization;
 using Scaffolder.Core.Config;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Scaffolder.Core.Templates;
