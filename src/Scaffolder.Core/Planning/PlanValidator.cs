@@ -17,34 +17,28 @@ public static class PlanValidator
             .ToList();
 
         // Bulk plans hold thousands of files: they are read on every core, and the first bad one in plan order is reported.
-        var errors = new string?[yaml.Count];
-        void Check(int i)
+        LargePlans.For(yaml.Count, i => Check(yaml[i]));
+    }
+
+    private static void Check(PlannedChange change)
+    {
+        try
         {
-            try
+            var text = Encoding.UTF8.GetString(change.After);
+            if (!CheckParses(text))
             {
-                var text = Encoding.UTF8.GetString(yaml[i].After);
-                if (!CheckParses(text))
-                {
-                    // A tagged, aliased or complex key: the document loader's own key equality decides.
-                    new YamlStream().Load(new StringReader(text));
-                }
-            }
-            catch (YamlException ex)
-            {
-                errors[i] = $"generated {yaml[i].Path} is not valid YAML (line {ex.Start.Line}): {Config.YamlTree.FirstLine(ex)}";
-            }
-            catch (InvalidOperationException ex)
-            {
-                // YamlDotNet's scanner throws this on some malformed flow collections.
-                errors[i] = $"generated {yaml[i].Path} is not valid YAML: {ex.Message}";
+                // A tagged, aliased or complex key: the document loader's own key equality decides.
+                new YamlStream().Load(new StringReader(text));
             }
         }
-
-        LargePlans.For(yaml.Count, Check);
-
-        if (errors.FirstOrDefault(e => e is not null) is { } first)
+        catch (YamlException ex)
         {
-            throw new UserInputException(first);
+            throw new UserInputException($"generated {change.Path} is not valid YAML (line {ex.Start.Line}): {Config.YamlTree.FirstLine(ex)}");
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this on some malformed flow collections.
+            throw new UserInputException($"generated {change.Path} is not valid YAML: {ex.Message}");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using System.Text;
 using Scaffolder.Core.Config;
 using Scaffolder.Core.Data;
@@ -78,50 +77,24 @@ public sealed class Planner
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(label);
         var expander = NewExpander(repoRoot);
+        // Entries expand independently into their own sets, on every core for large values files, and are merged in
+        // entry order: the plan and the error reported (the first failing entry) do not depend on the threads.
         var sets = new RenderSet[requests.Count];
-        var failures = new Exception?[requests.Count];
-        void ExpandOne(int i)
-        {
-            try
+        LargePlans.For(
+            requests.Count,
+            i =>
             {
                 sets[i] = new RenderSet();
-                Expand(requests[i], expander, sets[i]);
-            }
-            catch (UserInputException ex)
-            {
-                failures[i] = new UserInputException($"{label(i)}: {ex.Message}");
-            }
-            catch (Exception ex)
-            {
-                // Rethrown as is (not wrapped by Parallel) once every entry has run.
-                failures[i] = ex;
-            }
-        }
-
-        // Entries expand independently into their own sets, on every core for large values files (the first one alone,
-        // which loads the templates), and are merged in entry order: the plan and the error reported (the first
-        // failing entry) do not depend on the threads.
-        if (requests.Count < ParallelFromEntries)
-        {
-            for (var i = 0; i < requests.Count; i++)
-            {
-                ExpandOne(i);
-                if (failures[i] is not null)
+                try
                 {
-                    break;
+                    Expand(requests[i], expander, sets[i]);
                 }
-            }
-        }
-        else
-        {
-            ExpandOne(0);
-            Parallel.For(1, requests.Count, ExpandOne);
-        }
-
-        if (failures.FirstOrDefault(f => f is not null) is { } failure)
-        {
-            ExceptionDispatchInfo.Capture(failure).Throw();
-        }
+                catch (UserInputException ex)
+                {
+                    throw new UserInputException($"{label(i)}: {ex.Message}");
+                }
+            },
+            ParallelFromEntries);
 
         var set = new RenderSet();
         foreach (var one in sets)
