@@ -6,7 +6,7 @@ namespace Scaffolder.Tests.Infrastructure;
 /// <summary>
 /// Every HCL file of a repository rendered by an infrastructure scenario (its own and the sample's) parses with
 /// @cdktf/hcl2json 0.21.0 (the HCL2 parser of OpenTofu, compiled to WebAssembly), pinned in tests/conformance.
-/// Run `npm ci` in tests/conformance first (CI does).
+/// The test project's build runs `npm ci` in tests/conformance when its node_modules is missing.
 /// </summary>
 public sealed class HclParseTests
 {
