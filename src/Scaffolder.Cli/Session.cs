@@ -71,7 +71,9 @@ public sealed class Session
 
         for (var dir = Path.GetFullPath(workingDirectory); dir is not null; dir = Path.GetDirectoryName(dir))
         {
-            if (fileSystem.DirectoryExists(Path.Combine(dir, ".git")))
+            // A worktree or a submodule has a '.git' file (naming its git folder elsewhere), not a folder.
+            var git = Path.Combine(dir, ".git");
+            if (fileSystem.DirectoryExists(git) || fileSystem.FileExists(git))
             {
                 return dir;
             }
