@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using DiffPlex.DiffBuilder;
-using DiffPlex.DiffBuilder.Model;
 using Scaffolder.Core.Planning;
 
 namespace Scaffolder.Cli.Commands;
@@ -25,7 +23,7 @@ internal static class PlanPrinter
             output.WriteLine($"{Label(change.Action),-10} {change.Path}{(details == "  ()" ? string.Empty : details)}");
             if (diff && change.Action is ChangeAction.Create or ChangeAction.Update or ChangeAction.Conflict)
             {
-                output.Write(UnifiedDiff(change));
+                UnifiedDiff.Write(output, change.Path, change.Before, change.After, static (_, text) => text);
             }
         }
 
@@ -133,39 +131,5 @@ internal static class PlanPrinter
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static string UnifiedDiff(PlannedChange change)
-    {
-        var before = change.Before is null ? string.Empty : Encoding.UTF8.GetString(change.Before);
-        var after = Encoding.UTF8.GetString(change.After);
-        var lines = new InlineDiffBuilder(new DiffPlex.Differ()).BuildDiffModel(before, after, ignoreWhitespace: false).Lines;
-        var builder = new StringBuilder()
-            .Append("--- ").AppendLine(change.Before is null ? "/dev/null" : $"a/{change.Path}")
-            .Append("+++ b/").AppendLine(change.Path);
-        const int context = 3;
-        var changed = lines.Select((l, i) => (l, i)).Where(p => p.l.Type != ChangeType.Unchanged).Select(p => p.i).ToList();
-        var index = 0;
-        while (index < changed.Count)
-        {
-            var start = Math.Max(0, changed[index] - context);
-            var end = changed[index];
-            while (index < changed.Count && changed[index] <= end + (2 * context))
-            {
-                end = changed[index++];
-            }
-
-            end = Math.Min(lines.Count - 1, end + context);
-            var oldStart = lines.Take(start).Count(l => l.Type != ChangeType.Inserted) + 1;
-            var newStart = lines.Take(start).Count(l => l.Type != ChangeType.Deleted) + 1;
-            var hunk = lines.Skip(start).Take(end - start + 1).ToList();
-            builder.AppendLine($"@@ -{oldStart},{hunk.Count(l => l.Type != ChangeType.Inserted)} +{newStart},{hunk.Count(l => l.Type != ChangeType.Deleted)} @@");
-            foreach (var line in hunk)
-            {
-                builder.Append(line.Type switch { ChangeType.Inserted => '+', ChangeType.Deleted => '-', _ => ' ' }).AppendLine(line.Text);
-            }
-        }
-
-        return builder.ToString();
     }
 }
