@@ -22,11 +22,18 @@ public static class CliApp
     public const int Conflict = 3;
 
     /// <summary>Runs the tool with <paramref name="args"/> in <paramref name="workingDirectory"/>.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory) =>
+        Run(args, output, error, workingDirectory, PhysicalFileSystem.Instance);
+
+    /// <summary>
+    /// Runs the tool with <paramref name="args"/> in <paramref name="workingDirectory"/>, reading and writing through
+    /// <paramref name="fileSystem"/> (tests pass an in-memory tree).
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, IFileSystem fileSystem)
     {
         try
         {
-            var session = new Session(PhysicalFileSystem.Instance, output, error, workingDirectory, RepoOption(SuggestedLine(args) ?? args));
+            var session = new Session(fileSystem, output, error, workingDirectory, RepoOption(SuggestedLine(args) ?? args));
             var root = CreateRoot(session, args);
             Timing.Mark("commands built");
             // No response files: an option value such as '@x' is a value, never "read the arguments from file x".
