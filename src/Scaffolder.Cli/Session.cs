@@ -32,6 +32,11 @@ public sealed class Session
         Recursive = true,
     };
 
+    /// <summary>The tool's version (without build metadata), as recorded in answers files.</summary>
+    public static string ToolVersion { get; } =
+        (System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(Session).Assembly)?.InformationalVersion ?? "0")
+        .Split('+')[0];
+
     /// <summary>The file system.</summary>
     public IFileSystem FileSystem { get; }
 
