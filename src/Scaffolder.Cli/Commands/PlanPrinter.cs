@@ -8,7 +8,8 @@ namespace Scaffolder.Cli.Commands;
 /// <summary>Prints a plan as text (one line per file, optional unified diffs) or JSON.</summary>
 internal static class PlanPrinter
 {
-    public static void Print(TextWriter output, string templateId, IReadOnlyList<string> names, Plan plan, bool dryRun, bool applied, bool diff, string format)
+    /// <summary>Prints <paramref name="plan"/>; text output takes the colours of <paramref name="palette"/> (JSON never does).</summary>
+    public static void Print(TextWriter output, Palette palette, string templateId, IReadOnlyList<string> names, Plan plan, bool dryRun, bool applied, bool diff, string format)
     {
         if (format == "json")
         {
@@ -21,10 +22,10 @@ internal static class PlanPrinter
             var details = change.Action == ChangeAction.Update || (change.Action == ChangeAction.Create && change.Details.Count > 1)
                 ? $"  ({Details(change.Details)})"
                 : string.Empty;
-            output.WriteLine($"{Label(change.Action),-10} {change.Path}{(details == "  ()" ? string.Empty : details)}");
+            output.WriteLine($"{palette.Action(change.Action, $"{Label(change.Action),-10}")} {change.Path}{(details == "  ()" ? string.Empty : details)}");
             if (diff && change.Action is ChangeAction.Create or ChangeAction.Update or ChangeAction.Conflict)
             {
-                UnifiedDiff.Write(output, change.Path, change.Before, change.After, static (_, text) => text);
+                UnifiedDiff.Write(output, change.Path, change.Before, change.After, palette.DiffLine);
             }
         }
 
