@@ -124,6 +124,8 @@ public static class CliApp
         root.Subcommands.Add(InitCommand.Create(session));
         root.Subcommands.Add(EvaluateCommand.Create(session));
         root.Subcommands.Add(CheckCommand.Create(session));
+        root.Subcommands.Add(UpdateCommand.Create(session));
+        root.Subcommands.Add(RemoveCommand.Create(session));
         return root;
     }
 

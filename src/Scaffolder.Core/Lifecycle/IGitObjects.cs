@@ -7,11 +7,11 @@ namespace Scaffolder.Core.Lifecycle;
 /// </summary>
 public interface IGitObjects
 {
-    /// <summary>The content of blob <paramref name="id"/> in the repository's object database, or null when it is not there.</summary>
-    byte[]? ReadBlob(string id);
+    /// <summary>The blobs of <paramref name="ids"/> found in the repository's object database (ids not there are missing from the result).</summary>
+    IReadOnlyDictionary<string, byte[]> ReadBlobs(IReadOnlyCollection<string> ids);
 
-    /// <summary>Stores <paramref name="content"/> as a blob (the base of the next update), returning its id; null when there is no git repository.</summary>
-    string? WriteBlob(byte[] content);
+    /// <summary>Stores <paramref name="content"/> as a blob (the base of the next update); false when there is no git repository.</summary>
+    bool WriteBlob(byte[] content);
 
     /// <summary>Merges the changes base → ours and base → theirs (<c>git merge-file</c>); conflicts are written as git-style markers.</summary>
     MergeResult Merge(byte[] baseContent, byte[] ours, byte[] theirs, string path);

@@ -19,7 +19,6 @@ public sealed class UnitRecorder
     private readonly Planner planner;
     private readonly TemplateCatalog catalog;
     private readonly Dictionary<string, IInserter> inserters;
-    private readonly string tool;
 
     /// <summary>Creates a recorder planning through <paramref name="planner"/>; <paramref name="tool"/> is the scaffold version.</summary>
     public UnitRecorder(IFileSystem fileSystem, Planner planner, TemplateCatalog catalog, IEnumerable<IInserter> inserters, string tool)
@@ -28,8 +27,11 @@ public sealed class UnitRecorder
         this.planner = planner;
         this.catalog = catalog;
         this.inserters = inserters.ToDictionary(i => i.Name, StringComparer.Ordinal);
-        this.tool = tool;
+        Tool = tool;
     }
+
+    /// <summary>The scaffold version recorded in answers files.</summary>
+    public string Tool { get; }
 
     /// <summary>Plans one request with its answers file.</summary>
     public Plan Plan(string repoRoot, GenerationRequest request) => Plan(repoRoot, [request], null, request.Force);
@@ -48,7 +50,7 @@ public sealed class UnitRecorder
         {
             var recorded = Record(requests[i], sets[i], fingerprint);
             var (path, existing) = Target(requests[i], store, units);
-            var next = Recording.Of(recorded.Request, sets[i], changes, claimed, existing, tool, this);
+            var next = Recording.Of(recorded.Request, sets[i], changes, claimed, existing, Tool, this);
             units[path] = next.Merge(existing, asFollowUp: path != UnitAddress.AnswersPath(requests[i].TemplateId, requests[i].Name));
         }
 
@@ -56,7 +58,7 @@ public sealed class UnitRecorder
     }
 
     /// <summary>Where a request is recorded: under the unit app/X for <c>--app X</c> when it has answers, else its own unit.</summary>
-    private static (string Path, UnitAnswers? Existing) Target(GenerationRequest request, AnswersStore store, Dictionary<string, UnitAnswers> units)
+    internal static (string Path, UnitAnswers? Existing) Target(GenerationRequest request, AnswersStore store, Dictionary<string, UnitAnswers> units)
     {
         if (request.TemplateId != "app" && request.Options.TryGetValue("app", out var app) && app is [var owner])
         {
@@ -76,7 +78,7 @@ public sealed class UnitRecorder
         return (own, units.TryGetValue(own, out var same) ? same : store.Exists(own) ? store.Load(own) : null);
     }
 
-    private (RecordedRequest Request, RenderSet Set) Record(GenerationRequest request, RenderSet set, TemplateFingerprint fingerprint)
+    internal (RecordedRequest Request, RenderSet Set) Record(GenerationRequest request, RenderSet set, TemplateFingerprint fingerprint)
     {
         var definition = catalog.Get(request.TemplateId).Definition;
         var roots = set.Expansions.Where(e => e.Depth == 0).ToList();
@@ -127,7 +129,7 @@ public sealed class UnitRecorder
     }
 
     /// <summary>What one request adds to its unit's answers.</summary>
-    private sealed record Recording(RecordedRequest Request, IReadOnlyList<RecordedInclude> Includes, List<RecordedFile> Files, List<RecordedEdit> Edits, string Tool)
+    internal sealed record Recording(RecordedRequest Request, IReadOnlyList<RecordedInclude> Includes, List<RecordedFile> Files, List<RecordedEdit> Edits, string Tool)
     {
         public static Recording Of(
             RecordedRequest request,
