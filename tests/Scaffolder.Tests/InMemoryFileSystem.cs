@@ -11,9 +11,11 @@ public sealed class InMemoryFileSystem : IFileSystem
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, byte[]> files;
-    private readonly HashSet<string> directories;
 
-    private InMemoryFileSystem(Dictionary<string, byte[]> files, HashSet<string> directories)
+    // Every directory, with the full paths of its entries (files and directories).
+    private readonly Dictionary<string, SortedSet<string>> directories;
+
+    private InMemoryFileSystem(Dictionary<string, byte[]> files, Dictionary<string, SortedSet<string>> directories)
     {
         this.files = files;
         this.directories = directories;
@@ -21,7 +23,7 @@ public sealed class InMemoryFileSystem : IFileSystem
 
     /// <summary>An empty tree (only the file-system root exists).</summary>
     public InMemoryFileSystem()
-        : this(new(StringComparer.Ordinal), new(StringComparer.Ordinal) { Path.GetPathRoot(Path.GetTempPath())! })
+        : this(new(StringComparer.Ordinal), new(StringComparer.Ordinal) { [Path.GetPathRoot(Path.GetTempPath())!] = new(StringComparer.Ordinal) })
     {
     }
 
@@ -43,13 +45,27 @@ public sealed class InMemoryFileSystem : IFileSystem
         return tree;
     }
 
-    /// <summary>An independent copy of this tree.</summary>
-    public InMemoryFileSystem Clone()
+    /// <summary>A new tree holding a copy of everything under <paramref name="root"/>, at <paramref name="newRoot"/>.</summary>
+    public InMemoryFileSystem CopyUnder(string root, string newRoot)
     {
+        var from = Full(root);
+        var to = Full(newRoot);
+        var copy = new InMemoryFileSystem();
+        copy.CreateDirectory(to);
         lock (gate)
         {
-            return new(new(files, StringComparer.Ordinal), new(directories, StringComparer.Ordinal));
+            foreach (var directory in directories.Keys.Where(d => d.StartsWith(from + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            {
+                copy.CreateDirectory(to + directory[from.Length..]);
+            }
+
+            foreach (var (path, content) in files.Where(p => p.Key.StartsWith(from + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            {
+                copy.WriteAllBytes(to + path[from.Length..], content);
+            }
         }
+
+        return copy;
     }
 
     /// <summary>Every file under <paramref name="root"/>: its '/'-separated path relative to it, and a copy of its content.</summary>
@@ -82,7 +98,7 @@ public sealed class InMemoryFileSystem : IFileSystem
     {
         lock (gate)
         {
-            return directories.Contains(Full(path));
+            return directories.ContainsKey(Full(path));
         }
     }
 
@@ -97,7 +113,7 @@ public sealed class InMemoryFileSystem : IFileSystem
                 return [.. content];
             }
 
-            throw directories.Contains(Parent(full)) ? new FileNotFoundException($"Could not find file '{full}'.", full) : new DirectoryNotFoundException($"Could not find a part of the path '{full}'.");
+            throw directories.ContainsKey(Parent(full)) ? new FileNotFoundException($"Could not find file '{full}'.", full) : new DirectoryNotFoundException($"Could not find a part of the path '{full}'.");
         }
     }
 
@@ -107,17 +123,18 @@ public sealed class InMemoryFileSystem : IFileSystem
         var full = Full(path);
         lock (gate)
         {
-            if (directories.Contains(full))
+            if (directories.ContainsKey(full))
             {
                 throw new UnauthorizedAccessException($"Access to the path '{full}' is denied.");
             }
 
-            if (!directories.Contains(Parent(full)))
+            if (!directories.ContainsKey(Parent(full)))
             {
                 throw new DirectoryNotFoundException($"Could not find a part of the path '{full}'.");
             }
 
             files[full] = [.. content];
+            directories[Parent(full)].Add(full);
         }
     }
 
@@ -128,7 +145,7 @@ public sealed class InMemoryFileSystem : IFileSystem
         lock (gate)
         {
             var missing = new Stack<string>();
-            for (var current = full; !directories.Contains(current); current = Parent(current))
+            for (var current = full; !directories.ContainsKey(current); current = Parent(current))
             {
                 if (files.ContainsKey(current))
                 {
@@ -140,7 +157,9 @@ public sealed class InMemoryFileSystem : IFileSystem
 
             while (missing.Count > 0)
             {
-                directories.Add(missing.Pop());
+                var directory = missing.Pop();
+                directories[directory] = new(StringComparer.Ordinal);
+                directories[Parent(directory)].Add(directory);
             }
         }
     }
@@ -157,13 +176,15 @@ public sealed class InMemoryFileSystem : IFileSystem
                 throw new FileNotFoundException($"Could not find file '{from}'.", from);
             }
 
-            if (!directories.Contains(Parent(to)) || directories.Contains(to))
+            if (!directories.ContainsKey(Parent(to)) || directories.ContainsKey(to))
             {
                 files[from] = content;
                 throw new IOException($"Cannot move '{from}' to '{to}'.");
             }
 
+            directories[Parent(from)].Remove(from);
             files[to] = content;
+            directories[Parent(to)].Add(to);
         }
     }
 
@@ -172,7 +193,11 @@ public sealed class InMemoryFileSystem : IFileSystem
     {
         lock (gate)
         {
-            files.Remove(Full(path));
+            var full = Full(path);
+            if (files.Remove(full))
+            {
+                directories[Parent(full)].Remove(full);
+            }
         }
     }
 
@@ -182,17 +207,18 @@ public sealed class InMemoryFileSystem : IFileSystem
         var full = Full(path);
         lock (gate)
         {
-            if (!directories.Contains(full))
+            if (!directories.TryGetValue(full, out var entries))
             {
                 throw new DirectoryNotFoundException($"Could not find a part of the path '{full}'.");
             }
 
-            if (Children(full).Any())
+            if (entries.Count > 0)
             {
                 throw new IOException($"Directory not empty: '{full}'");
             }
 
             directories.Remove(full);
+            directories[Parent(full)].Remove(full);
         }
     }
 
@@ -202,8 +228,9 @@ public sealed class InMemoryFileSystem : IFileSystem
         var full = Existing(directory);
         lock (gate)
         {
-            var prefix = full + Path.DirectorySeparatorChar;
-            return files.Keys.Where(p => p.StartsWith(prefix, StringComparison.Ordinal) && (recursive || Parent(p) == full)).Order(StringComparer.Ordinal).ToList();
+            var result = new List<string>();
+            AddFiles(full, recursive, result);
+            return result;
         }
     }
 
@@ -213,7 +240,7 @@ public sealed class InMemoryFileSystem : IFileSystem
         var full = Existing(directory);
         lock (gate)
         {
-            return directories.Where(d => d != full && Parent(d) == full).Order(StringComparer.Ordinal).ToList();
+            return directories[full].Where(directories.ContainsKey).ToList();
         }
     }
 
@@ -223,7 +250,7 @@ public sealed class InMemoryFileSystem : IFileSystem
         var full = Existing(directory);
         lock (gate)
         {
-            return Children(full).Order(StringComparer.Ordinal).Select(p => new DirectoryEntry(p, directories.Contains(p))).ToList();
+            return directories[full].Select(p => new DirectoryEntry(p, directories.ContainsKey(p))).ToList();
         }
     }
 
@@ -234,15 +261,27 @@ public sealed class InMemoryFileSystem : IFileSystem
 
     private static string Parent(string full) => Path.GetDirectoryName(full) ?? full;
 
-    private IEnumerable<string> Children(string full) =>
-        files.Keys.Concat(directories).Where(p => p != full && Parent(p) == full);
+    private void AddFiles(string directory, bool recursive, List<string> result)
+    {
+        foreach (var entry in directories[directory])
+        {
+            if (files.ContainsKey(entry))
+            {
+                result.Add(entry);
+            }
+            else if (recursive)
+            {
+                AddFiles(entry, recursive, result);
+            }
+        }
+    }
 
     private string Existing(string directory)
     {
         var full = Full(directory);
         lock (gate)
         {
-            return directories.Contains(full) ? full : throw new DirectoryNotFoundException($"Could not find a part of the path '{full}'.");
+            return directories.ContainsKey(full) ? full : throw new DirectoryNotFoundException($"Could not find a part of the path '{full}'.");
         }
     }
 }

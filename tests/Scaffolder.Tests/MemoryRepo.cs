@@ -5,25 +5,46 @@ namespace Scaffolder.Tests;
 /// <summary>
 /// A copy of <c>samples/homelab</c> held in memory, and a way to run the tool on it in-process: for tests that run
 /// the tool hundreds of times, where copying the sample to disk for each run would take most of the time. The sample
-/// is read from disk once per test run; each repository is an independent copy of that tree.
+/// is read from disk once per test run; each repository is an independent in-memory copy of it.
 /// </summary>
 public sealed class MemoryRepo
 {
-    private MemoryRepo(InMemoryFileSystem fileSystem) => FileSystem = fileSystem;
+    // The sample, read from disk once, at a root of its own; each repository copies it to its root.
+    private static readonly string SampleRoot = Path.Combine(Path.GetTempPath(), "scaffold-in-memory-repo", "sample");
+    private static readonly Lazy<InMemoryFileSystem> Sample = new(() => InMemoryFileSystem.Load(TestRepo.SampleRoot, SampleRoot));
+
+    private MemoryRepo(string root)
+    {
+        Root = root;
+        FileSystem = Sample.Value.CopyUnder(SampleRoot, root);
+    }
 
     /// <summary>
-    /// The root path of every in-memory repository. Nothing is ever created there on disk (tests can check it); only
-    /// the repository lock of <c>scaffold new</c>, a file in the temp folder named after this path, is physical.
+    /// The root path of the repository, one per test thread: two tests running side by side never share the lock
+    /// <c>scaffold new</c> takes, a physical file in the temp folder named after this path (the only thing of an
+    /// in-memory repository that is on disk). Nothing is ever created at the root itself (tests can check it).
     /// </summary>
-    public static string Root { get; } = Path.Combine(Path.GetTempPath(), "scaffold-in-memory-repo", "homelab");
-
-    private static readonly Lazy<InMemoryFileSystem> Sample = new(() => InMemoryFileSystem.Load(TestRepo.SampleRoot, Root));
+    public string Root { get; }
 
     /// <summary>The repository's files.</summary>
     public InMemoryFileSystem FileSystem { get; }
 
     /// <summary>A new in-memory copy of <c>samples/homelab</c>.</summary>
-    public static MemoryRepo FromSample() => new(Sample.Value.Clone());
+    public static MemoryRepo FromSample() =>
+        new(Path.Combine(Path.GetTempPath(), "scaffold-in-memory-repo", $"thread-{Environment.CurrentManagedThreadId}"));
+
+    /// <summary>The full path of a repository-relative ('/'-separated) path.</summary>
+    public string PathOf(string relative) => Path.Combine(Root, relative);
+
+    /// <summary>Reads a file as UTF-8 text.</summary>
+    public string Read(string relative) => System.Text.Encoding.UTF8.GetString(FileSystem.ReadAllBytes(PathOf(relative)));
+
+    /// <summary>Writes a file as UTF-8 text (without a byte-order mark), creating its folders.</summary>
+    public void Write(string relative, string content)
+    {
+        FileSystem.CreateDirectory(Path.GetDirectoryName(PathOf(relative))!);
+        FileSystem.WriteAllBytes(PathOf(relative), System.Text.Encoding.UTF8.GetBytes(content));
+    }
 
     /// <summary>Runs <c>scaffold args... --repo Root</c> in-process, on the in-memory tree.</summary>
     public CliResult Run(params string[] args)

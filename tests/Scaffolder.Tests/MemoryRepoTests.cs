@@ -30,10 +30,29 @@ public sealed partial class MemoryRepoTests
         var inMemory = memory.Run(args);
 
         inMemory.ExitCode.ShouldBe(onDisk.ExitCode, inMemory.Error);
-        Comparable(inMemory.Output, MemoryRepo.Root).ShouldBe(Comparable(onDisk.Output, disk.Root));
-        Comparable(inMemory.Error, MemoryRepo.Root).ShouldBe(Comparable(onDisk.Error, disk.Root));
+        Comparable(inMemory.Output, memory.Root).ShouldBe(Comparable(onDisk.Output, disk.Root));
+        Comparable(inMemory.Error, memory.Root).ShouldBe(Comparable(onDisk.Error, disk.Root));
         memory.Snapshot().ShouldBe(disk.Snapshot());
-        Directory.Exists(MemoryRepo.Root).ShouldBeFalse();
+        Directory.Exists(memory.Root).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_large_bulk_in_memory_writes_the_files_of_one_on_disk()
+    {
+        // 36 entries: planned and applied on every core, the in-memory tree taking concurrent writes and renames.
+        var values = string.Concat(Enumerable.Range(0, 36).Select(i => $"- name: bulk-{i:D2}\n" + (i % 3 == 0 ? "  database: true\n" : string.Empty)));
+        using var disk = TestRepo.FromSample();
+        var memory = MemoryRepo.FromSample();
+        disk.Write("many.yaml", values);
+        memory.Write("many.yaml", values);
+
+        var onDisk = disk.Run("new", "app", "--values", "many.yaml");
+        var inMemory = memory.Run("new", "app", "--values", "many.yaml");
+
+        onDisk.ExitCode.ShouldBe(0, onDisk.Error);
+        inMemory.ExitCode.ShouldBe(0, inMemory.Error);
+        Comparable(inMemory.Output, memory.Root).ShouldBe(Comparable(onDisk.Output, disk.Root));
+        memory.Snapshot().ShouldBe(disk.Snapshot());
     }
 
     [Fact]

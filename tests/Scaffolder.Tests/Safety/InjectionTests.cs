@@ -71,7 +71,7 @@ public sealed partial class InjectionTests(ITestOutputHelper log)
         var args = target.Args.Select(a => a.Replace("UPPER", value.ToUpperInvariant(), StringComparison.Ordinal).Replace("VALUE", value, StringComparison.Ordinal)).ToArray();
         var result = repo.Run(args);
         var what = $"{target.What} '{Show(value)}'";
-        Directory.Exists(MemoryRepo.Root).ShouldBeFalse("the in-memory repository must not reach the disk");
+        Directory.Exists(repo.Root).ShouldBeFalse("the in-memory repository must not reach the disk");
         if (result.ExitCode == 2)
         {
             log.WriteLine($"{what}: rejected by the parameter: {result.Error.TrimEnd()}");
