@@ -6,8 +6,10 @@ namespace Scaffolder.Core.Templates;
 
 /// <summary>
 /// The templates available in a repository: the built-in ones embedded in the tool, overridden or extended by
-/// folders in <c>.scaffold/templates/&lt;id&gt;/</c>. Shared partials live in <c>_partials/</c> (a repository
-/// partial of the same name replaces the built-in one).
+/// folders in <c>.scaffold/templates/&lt;id&gt;/</c>: a file there (a <c>*.sbn</c> template or <c>template.yaml</c>)
+/// replaces the built-in file of the same name, and every other file still comes from the built-in template. Shared
+/// partials live in <c>_partials/</c> (a repository partial of the same name replaces the built-in one). Nothing
+/// else on the file system is read.
 /// </summary>
 public sealed class TemplateCatalog
 {
@@ -65,7 +67,9 @@ public sealed class TemplateCatalog
                         return Encoding.UTF8.GetString(fileSystem.ReadAllBytes(path)).TrimStart('\uFEFF');
                     }
 
-                    return id == PartialsFolder ? builtIn?.Invoke(file) : null;
+                    // A file the repository does not override (template.yaml included) comes from the built-in
+                    // template of the same id, so an override can be one file.
+                    return builtIn?.Invoke(file);
                 };
             }
         }

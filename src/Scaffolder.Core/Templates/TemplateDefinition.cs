@@ -178,7 +178,7 @@ public sealed class IncludeDefinition
     public Dictionary<string, string> With { get; set; } = [];
 }
 
-/// <summary>A Handlebars text shown under a condition.</summary>
+/// <summary>A Scriban text shown under a condition.</summary>
 public sealed class ConditionalText
 {
     /// <summary>Condition (a Scriban expression); the text applies when true (always when empty).</summary>
