@@ -38,6 +38,16 @@ internal static class CheckCommand
         command.Options.Add(maxFileSize);
         command.SetAction(result =>
         {
+            var given = (result.GetValue(paths) ?? []).Select(p => Existing(session, p)).ToList();
+            var searchFrom = given.Count == 0 ? session.WorkingDirectory
+                : session.FileSystem.DirectoryExists(given[0]) ? given[0]
+                : Path.GetDirectoryName(given[0]) ?? session.WorkingDirectory;
+            session.FindRootFrom(searchFrom);
+            if (!session.RepoFound)
+            {
+                session.Error.WriteLine($"warning: no {Scaffolder.Core.Config.ConfigLoader.FileName} or .git in {searchFrom} or a folder above it: checking {session.RepoRoot} as the repository root");
+            }
+
             var checker = new RepoChecker(
                 session.FileSystem,
                 ConventionsFromConfig.Create(session.Config, Scaffolder.Core.Evaluation.RepoStackCatalog.Load(session.FileSystem, session.RepoRoot)));
@@ -48,7 +58,7 @@ internal static class CheckCommand
                 throw new UserInputException($"unknown rule '{unknown}'; rules are {checker.Rules[0].Id}..{checker.Rules[^1].Id}");
             }
 
-            var targets = (result.GetValue(paths) ?? []).Select(p => Target(session, p)).ToList();
+            var targets = given.Select(p => Target(session, p)).ToList();
             _ = SeverityNames.TryParse(result.GetValue(minSeverity) ?? "note", out var severity);
             var report = checker.Check(session.RepoRoot, targets, new CheckOptions
             {
@@ -86,17 +96,21 @@ internal static class CheckCommand
             : throw new UserInputException($"--max-file-size '{text}' is not a size: write a positive number of bytes, or one with KiB, MiB or GiB (64MiB)");
     }
 
-    private static string Target(Session session, string path)
+    /// <summary>The absolute path of a PATH argument (relative to the working folder), which must exist.</summary>
+    private static string Existing(Session session, string path)
     {
-        var full = Path.GetFullPath(path, session.RepoRoot);
-        if (!session.FileSystem.FileExists(full) && !session.FileSystem.DirectoryExists(full))
-        {
-            throw new UserInputException($"check: '{path}' does not exist");
-        }
+        var full = Path.GetFullPath(path, session.WorkingDirectory);
+        return session.FileSystem.FileExists(full) || session.FileSystem.DirectoryExists(full)
+            ? full
+            : throw new UserInputException($"check: '{path}' does not exist");
+    }
 
+    /// <summary>A PATH argument relative to the repository root; every PATH must lie in the repository of the first.</summary>
+    private static string Target(Session session, string full)
+    {
         var relative = Path.GetRelativePath(session.RepoRoot, full);
-        return relative.StartsWith("..", StringComparison.Ordinal)
-            ? throw new UserInputException($"check: '{path}' is outside the repository {session.RepoRoot}")
+        return relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? throw new UserInputException($"check: '{full}' is outside the repository {session.RepoRoot}")
             : relative == "." ? string.Empty : relative.Replace('\\', '/');
     }
 }

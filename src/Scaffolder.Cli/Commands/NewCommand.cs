@@ -156,6 +156,7 @@ internal static class NewCommand
 
     private static int Run(Session session, Func<UnitRecorder, Plan> makePlan, string templateId, IReadOnlyList<string> names, bool dryRun, bool diff, string format)
     {
+        session.RequireRepository("new");
         using var repoLock = dryRun ? null : RepoLock.Acquire(session.RepoRoot, LockTimeout);
         Timing.Mark("command parsed, lock held");
         var planner = new Planner(session.FileSystem, session.Catalog, session.Config, Planner.DefaultInserters);

@@ -44,7 +44,9 @@ public sealed class RepoChecker
 
     /// <summary>
     /// Checks <paramref name="paths"/> (files or directories, absolute or relative to <paramref name="repoRoot"/>;
-    /// empty checks the whole root). Findings carry paths relative to <paramref name="repoRoot"/>.
+    /// empty checks the whole root). Cross-file facts are always gathered from the whole repository, so a folder checked
+    /// alone gives the findings it gives in a whole-repository check; only findings under the paths are reported.
+    /// Findings carry paths relative to <paramref name="repoRoot"/>.
     /// </summary>
     public CheckReport Check(string repoRoot, IReadOnlyList<string> paths, CheckOptions options)
     {
@@ -79,12 +81,18 @@ public sealed class RepoChecker
             }
         }
 
-        var files = EnumerateFiles(repo, paths, options);
+        // Facts come from the whole repository; rules run, and findings are kept, only under the paths asked for.
+        var scopes = paths.Select(p => Path.GetRelativePath(root, Path.GetFullPath(Path.Combine(root, p))).Replace('\\', '/'))
+            .Select(p => p == "." ? string.Empty : p)
+            .ToArray();
+        bool InScope(string file) =>
+            scopes.Length == 0 || Array.Exists(scopes, s => s.Length == 0 || file == s || (file.StartsWith(s, StringComparison.Ordinal) && file.Length > s.Length && file[s.Length] == '/'));
+        var files = EnumerateFiles(repo, options);
         if (options.MaxParallelism <= 1)
         {
             foreach (var entry in files)
             {
-                Absorb(CheckFile(repo, entry, fileRules, manifestRules, collector, skipRule));
+                Absorb(CheckFile(repo, entry, InScope(entry.Relative), fileRules, manifestRules, collector, skipRule));
             }
         }
         else
@@ -96,7 +104,7 @@ public sealed class RepoChecker
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism };
             void RunBatch()
             {
-                Parallel.For(0, batch.Count, parallel, i => results[i] = CheckFile(repo, batch[i], fileRules, manifestRules, collector, skipRule));
+                Parallel.For(0, batch.Count, parallel, i => results[i] = CheckFile(repo, batch[i], InScope(batch[i].Relative), fileRules, manifestRules, collector, skipRule));
                 for (var i = 0; i < batch.Count; i++)
                 {
                     Absorb(results[i]);
@@ -124,7 +132,7 @@ public sealed class RepoChecker
             rule.Check(facts, repoSink);
         }
 
-        findings.AddRange(repoSink.Findings);
+        findings.AddRange(repoSink.Findings.Where(f => InScope(f.File)));
         var ignoredPaths = _conventions.IgnorePaths.Select(p => new PathGlob(p)).ToArray();
         var report = findings
             .Where(f => f.Severity >= options.MinSeverity)
@@ -158,38 +166,14 @@ public sealed class RepoChecker
     /// The files to check, in repo-relative ordinal order. A single directory (the usual case: the whole repo) is
     /// walked lazily, each directory's entries sorted on their own, so the full path list is never built; the
     /// walk order equals the ordinal order of the paths because a directory sorts as its name plus <c>/</c>.
-    /// Several paths, or a file, are collected, de-duplicated and sorted as a whole. The walk never descends through
+    /// The whole repository is always walked: the paths asked for only narrow the findings. The walk never descends through
     /// a symbolic link to a directory (so it cannot loop): one leading out of the repository or to a folder above it
     /// is yielded with a note, one to another folder of the repository is left to the walk of that folder.
     /// </summary>
-    private IEnumerable<CheckEntry> EnumerateFiles(RepoContext repo, IReadOnlyList<string> paths, CheckOptions options)
+    private IEnumerable<CheckEntry> EnumerateFiles(RepoContext repo, CheckOptions options)
     {
         var excluded = options.ExcludeGlobs.Select(g => new PathGlob(g)).ToArray();
-        var roots = (paths.Count == 0 ? [repo.Root] : paths).Select(p => Path.GetFullPath(Path.Combine(repo.Root, p))).ToList();
-        if (roots.Count == 1 && !_fileSystem.FileExists(roots[0]))
-        {
-            return SelectAll(_fileSystem.DirectoryExists(roots[0]) ? WalkSorted(repo, roots[0]) : []);
-        }
-
-        var set = new SortedDictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var full in roots)
-        {
-            if (_fileSystem.FileExists(full) || _fileSystem.GetEntryKind(full) is FileEntryKind.Special or FileEntryKind.SymbolicLink && !_fileSystem.DirectoryExists(full))
-            {
-                set[full] = null;
-            }
-            else if (_fileSystem.DirectoryExists(full))
-            {
-                foreach (var item in WalkSorted(repo, full))
-                {
-                    set[item.Path] = item.Skipped;
-                }
-            }
-        }
-
-        var collected = SelectAll(set.Select(p => new WalkItem(p.Key, p.Value))).ToList();
-        collected.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
-        return collected;
+        return SelectAll(WalkSorted(repo, repo.Root));
 
         // The checked files among absolute paths: a known kind and no exclude glob (a loop, not LINQ: once per file).
         IEnumerable<CheckEntry> SelectAll(IEnumerable<WalkItem> items)
@@ -302,6 +286,7 @@ public sealed class RepoChecker
     private FileResult CheckFile(
         RepoContext repo,
         CheckEntry entry,
+        bool inScope,
         IFileRule[] fileRules,
         IManifestRule[] manifestRules,
         FactCollector collector,
@@ -311,7 +296,7 @@ public sealed class RepoChecker
         if (read.Skipped is not null)
         {
             var skipSink = new FindingSink(entry.Relative);
-            if (skipRule is not null)
+            if (skipRule is not null && inScope)
             {
                 skipSink.Report(skipRule, 1, 1, $"'{entry.Relative}' {read.Skipped}.");
             }
@@ -330,7 +315,7 @@ public sealed class RepoChecker
             : null;
         var file = new SourceFile(repo, entry.Relative, entry.Kind, text, yaml);
         var sink = new FindingSink(entry.Relative);
-        foreach (var rule in fileRules)
+        foreach (var rule in inScope ? fileRules : [])
         {
             rule.Check(file, sink);
         }
@@ -345,7 +330,7 @@ public sealed class RepoChecker
             }
 
             manifests += document.IsManifest ? 1 : 0;
-            foreach (var rule in manifestRules)
+            foreach (var rule in inScope ? manifestRules : [])
             {
                 rule.Check(file, document, sink);
             }

@@ -64,7 +64,7 @@ public sealed class RepoFileReader
 
                 if (!IsInside(real))
                 {
-                    return Skip($"is a symbolic link to {real}, outside the repository: not read");
+                    return Skip($"is a symbolic link to {_fileSystem.GetLinkTarget(path)}, which leads out of the repository: not read");
                 }
 
                 target = real;
@@ -110,12 +110,12 @@ public sealed class RepoFileReader
 
         if (!IsInside(real))
         {
-            return $"is a symbolic link to {real}, outside the repository: not followed";
+            return $"is a symbolic link to {_fileSystem.GetLinkTarget(link)}, which leads out of the repository: not followed";
         }
 
         var parent = RealPath(Path.GetDirectoryName(link) ?? _root) ?? _root;
         return parent == real || parent.StartsWith(real + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            ? $"is a symbolic link to {Path.GetRelativePath(RealRoot, real).Replace('\\', '/')}, a folder above it (a directory cycle): not followed"
+            ? $"is a symbolic link to {_fileSystem.GetLinkTarget(link)}, a folder above it (a directory cycle): not followed"
             : null;
     }
 

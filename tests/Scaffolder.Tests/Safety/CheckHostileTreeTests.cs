@@ -201,7 +201,7 @@ public sealed class CheckHostileTreeTests
         var report = CheckWithin(repo.Root);
 
         report.Findings.Select(f => (f.RuleId, f.File)).ShouldBe([("SCF034", "kubernetes/relative.yaml"), ("SCF034", "kubernetes/secret.yaml")]);
-        report.Findings.ShouldAllBe(f => f.Message.Contains("outside the repository"));
+        report.Findings.ShouldAllBe(f => f.Message.Contains("leads out of the repository"));
     }
 
     [Fact]

@@ -207,7 +207,7 @@ public sealed class IgnoreReasonRule(CheckConventions conventions) : IManifestRu
         ArgumentNullException.ThrowIfNull(sink);
         if (document.Annotations?.Get(conventions.IgnoreAnnotation) is YamlScalar value && !IgnoreAnnotation.Parse(value.Value).HasReason)
         {
-            sink.Report(this, value, $"{conventions.IgnoreAnnotation} '{value.Value}' gives no reason after `--`.");
+            sink.Report(this, value, $"The annotation {conventions.IgnoreAnnotation}: '{value.Value}' gives no reason after `--`.");
         }
     }
 }
