@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Scaffolder.Core.Planning;
 
 namespace Scaffolder.Cli;
 
 /// <summary>ANSI colours for plan lines, diffs and errors: green create, yellow update, red conflict or error; or none.</summary>
-public sealed class Palette
+public sealed partial class Palette
 {
     private const string Reset = "\e[0m";
     private const string Red = "\e[31m";
@@ -47,6 +48,19 @@ public sealed class Palette
 
     /// <summary><paramref name="text"/> in red: an error or a conflict.</summary>
     public string Error(string text) => Paint(Red, text);
+
+    /// <summary>
+    /// <c>check</c>'s text report (see <c>TextFormatter</c>) with each finding's severity coloured: red error, yellow
+    /// warning, cyan note.
+    /// </summary>
+    public string CheckReport(string text) =>
+        Enabled
+            ? FindingSeverity().Replace(text, m => m.Groups[1].Value + Paint(m.Groups[2].Value switch { "error" => Red, "warning" => Yellow, _ => Cyan }, m.Groups[2].Value))
+            : text;
+
+    /// <summary>A finding line of the text report: <c>  LINE:COLUMN  SEVERITY  RULE  message</c>.</summary>
+    [GeneratedRegex(@"^(  \d+:\d+  )(error|warning|note)(?= )", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex FindingSeverity();
 
     private string Paint(string color, string text) => Enabled && text.Length > 0 ? color + text + Reset : text;
 }

@@ -82,6 +82,24 @@ public sealed class TerminalTests
         error.Error.ShouldStartWith($"{Esc}31merror:{Esc}0m unknown template 'ap'");
     }
 
+    [Fact]
+    public void Check_findings_are_coloured_by_severity_on_a_terminal()
+    {
+        using var repo = TestRepo.FromSample();
+        repo.Write("kubernetes/clusters/live/apps/miniflux/debug-pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: debug\n  namespace: miniflux\nspec:\n  hostNetwork: true\n  containers:\n    - name: debug\n      image: busybox:1.37\n");
+
+        var coloured = repo.RunOn(Colour, "check");
+        var plain = repo.RunOn(Colour, "check", "--no-color");
+
+        coloured.ExitCode.ShouldBe(1);
+        coloured.Output.ShouldContain($"  7:3  {Esc}31merror{Esc}0m    SCF007  ");
+        plain.Output.ShouldNotContain(Esc);
+        coloured.Output.ShouldContain($"  1:1  {Esc}36mnote{Esc}0m     SCF029  ");
+        // Only the severities change: the same report once the colours are taken out (the last line has the time).
+        System.Text.RegularExpressions.Regex.Replace(coloured.Output, @"\e\[[0-9;]*m", string.Empty)
+            .Split('\n').SkipLast(2).ShouldBe(plain.Output.Split('\n').SkipLast(2));
+    }
+
     [Theory]
     [InlineData("new", "app", "demo", "--dry-run", "--diff", "--no-color")]
     [InlineData("new", "app", "demo", "--dry-run", "--format", "json")]
