@@ -28,12 +28,14 @@ internal static class CheckCommand
                 r.AddError("--jobs must be at least 1");
             }
         });
+        var maxFileSize = new Option<string>("--max-file-size") { Description = "Largest file read, in bytes or with KiB, MiB or GiB; larger files are skipped with a note (SCF034).", DefaultValueFactory = _ => "64MiB" };
         command.Arguments.Add(paths);
         command.Options.Add(format);
         command.Options.Add(rules);
         command.Options.Add(exclude);
         command.Options.Add(minSeverity);
         command.Options.Add(jobs);
+        command.Options.Add(maxFileSize);
         command.SetAction(result =>
         {
             var checker = new RepoChecker(
@@ -54,6 +56,7 @@ internal static class CheckCommand
                 ExcludeGlobs = result.GetValue(exclude) ?? [],
                 MinSeverity = severity,
                 MaxParallelism = result.GetValue(jobs),
+                MaxFileBytes = ParseSize(result.GetValue(maxFileSize) ?? "64MiB"),
             });
             Timing.Mark("checked");
             var text = result.GetValue(format) switch
@@ -67,6 +70,20 @@ internal static class CheckCommand
             return report.HasFindings ? CliApp.Failure : CliApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>Parses <c>--max-file-size</c>: a positive byte count, optionally followed by KiB, MiB or GiB.</summary>
+    internal static long ParseSize(string text)
+    {
+        var trimmed = text.Trim();
+        var (digits, unit) = trimmed.EndsWith("GiB", StringComparison.Ordinal) ? (trimmed[..^3], 1L << 30)
+            : trimmed.EndsWith("MiB", StringComparison.Ordinal) ? (trimmed[..^3], 1L << 20)
+            : trimmed.EndsWith("KiB", StringComparison.Ordinal) ? (trimmed[..^3], 1L << 10)
+            : (trimmed, 1L);
+        return long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+            && count > 0 && count <= long.MaxValue / unit
+            ? count * unit
+            : throw new UserInputException($"--max-file-size '{text}' is not a size: write a positive number of bytes, or one with KiB, MiB or GiB (64MiB)");
     }
 
     private static string Target(Session session, string path)
