@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseAllDocuments } from "yaml";
+import { isPair, isScalar, isSeq, parseAllDocuments, visit } from "yaml";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -52,8 +52,9 @@ export function displayPath(abs) {
 
 /**
  * The documents of a YAML file, parsed as YAML 1.1 like the Kubernetes/Flux decoders (yes/no/on/off are booleans),
- * with timestamps kept as strings as sigs.k8s.io/yaml does. Each item is `{ index, doc }` or `{ index, error }`;
- * empty documents are left out.
+ * with timestamps kept as strings as sigs.k8s.io/yaml does. Each item is `{ index, doc, quoted }` or
+ * `{ index, error }`; empty documents are left out. `quoted` holds the paths (see pathKey) of the quoted scalars that
+ * are exactly a Flux placeholder: Flux substitutes the text, so `"${replicas}"` stays a string after substitution.
  */
 export function readDocuments(abs) {
   const yamlDocs = parseAllDocuments(readFileSync(abs, "utf8"), {
@@ -68,12 +69,37 @@ export function readDocuments(abs) {
     }
     try {
       const doc = yamlDoc.toJS({ maxAliasCount: 100 });
-      if (doc !== null && doc !== undefined) out.push({ index, doc });
+      if (doc !== null && doc !== undefined) out.push({ index, doc, quoted: quotedPlaceholders(yamlDoc) });
     } catch (e) {
       out.push({ index, error: e.message.split("\n")[0].replace(/:$/, "") });
     }
   }
   return out;
+}
+
+/** A JSON path (segments) as one string key. */
+export function pathKey(segments) {
+  return segments.join("\u0000");
+}
+
+function quotedPlaceholders(yamlDoc) {
+  const quoted = new Set();
+  visit(yamlDoc, {
+    Scalar(key, node, ancestors) {
+      if (key === "key" || (node.type !== "QUOTE_DOUBLE" && node.type !== "QUOTE_SINGLE") || typeof node.value !== "string") return;
+      if (!PLACEHOLDER.test(node.value)) return;
+      const segments = [];
+      const chain = [...ancestors, node];
+      for (let i = 0; i < chain.length - 1; i++) {
+        const parent = chain[i];
+        const child = chain[i + 1];
+        if (isSeq(parent)) segments.push(String(parent.items.indexOf(child)));
+        else if (isPair(parent)) segments.push(String(isScalar(parent.key) ? parent.key.value : parent.key));
+      }
+      quoted.add(pathKey(segments));
+    },
+  });
+  return quoted;
 }
 
 /** The metadata.name of a document, or `#index`. */
@@ -144,13 +170,14 @@ export function describeError(err) {
  * Turns ajv errors of one validated value into problems, as `{ path, message }`, or skips:
  * - `additionalProperties` is `unknown field <path>` at the field's own path;
  * - a value that is exactly a Flux placeholder and fails a type/enum/pattern/format check is a skip (Flux postBuild
- *   substitutes it before apply), reported through onSkip;
+ *   substitutes it before apply), reported through onSkip, unless it is quoted in the YAML (`quoted`, from
+ *   readDocuments): then it stays a string after substitution and the error stands;
  * - a string that embeds placeholders and fails a pattern is retried with sample values (onSubstituted);
  * - `required` is dropped when `partial` (a kustomize patch holds a partial object);
  * - ajv's "must match a schema in anyOf/oneOf" after a branch error on the same path is kept once.
  * `base` are the path segments of the validated value inside doc.
  */
-export function ajvProblems(errors, doc, base, { partial = false, onSkip = () => {}, onSubstituted = () => {} } = {}) {
+export function ajvProblems(errors, doc, base, { partial = false, quoted = new Set(), onSkip = () => {}, onSubstituted = () => {} } = {}) {
   const seen = new Set();
   const out = [];
   for (const err of errors ?? []) {
@@ -163,7 +190,13 @@ export function ajvProblems(errors, doc, base, { partial = false, onSkip = () =>
     const path = formatPath(segs, doc);
     if (err.keyword === "additionalProperties") message = `unknown field ${path}`;
     const value = valueAt(segs, doc);
-    if (typeof value === "string" && PLACEHOLDER.test(value) && err.keyword !== "required" && err.keyword !== "additionalProperties") {
+    if (
+      typeof value === "string" &&
+      PLACEHOLDER.test(value) &&
+      err.keyword !== "required" &&
+      err.keyword !== "additionalProperties" &&
+      !quoted.has(pathKey(segs))
+    ) {
       onSkip(path, value, message);
       continue;
     }

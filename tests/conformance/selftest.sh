@@ -48,5 +48,17 @@ echo "fixtures/bad/kubernetes/apps/broken/x.yaml: no reason given" >"$list"
 noreason="$(KNOWN_FAILURES="$list" "$here/run.sh" "$here/fixtures/good" 2>&1)"
 check "known: an entry without its reason fails" grep -q "^FAIL $list: an entry without its reason" <<<"$noreason"
 
+# Renovate (tests/renovate, installed by .ci/run): the extraction check accepts a docker pin and an OCI chart pinned
+# with datasource=docker, and fails on an OCI chart pinned with datasource=helm, a comment the config's regex does not
+# match (fields out of order), and a version with no comment.
+ren="$(cd "$here" && node "$here/../renovate/extract.mjs" fixtures/renovate 2>&1)"; ren_rc=$?
+printf '%s\n' "--- renovate" "$ren"
+check "renovate: exits 1" test "$ren_rc" -eq 1
+check "renovate: the config passes the validator" grep -q '^renovate: docs/renovate/renovate.json passes renovate-config-validator --strict$' <<<"$ren"
+check "renovate: OCI chart with datasource helm fails" grep -q '^FAIL fixtures/renovate/kubernetes/platform/versions.env:6: oci_helm_version: OCI artifact oci://ghcr.io/bjw-s-labs/helm/app-template extracted with datasource "helm"' <<<"$ren"
+check "renovate: a comment the regex does not match fails" grep -q '^FAIL fixtures/renovate/kubernetes/platform/versions.env:8: cert_manager_version: not extracted by Renovate' <<<"$ren"
+check "renovate: a version with no comment fails" grep -q '^FAIL fixtures/renovate/kubernetes/platform/versions.env:9: unpinned_version: no `# renovate: datasource=... depName=...` comment' <<<"$ren"
+check "renovate: the good pins pass (3 failures in all)" grep -qx 'renovate: 1 repositories, 5 pins, 3 extracted, 3 failures ([0-9]* s)' <<<"$ren"
+
 echo "selftest: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -38,6 +38,7 @@ import {
   matchesAfterSubstitution,
   nameOf,
   patchFiles,
+  pathKey,
   PLACEHOLDER,
   pointerToSegments,
   readDocuments,
@@ -210,14 +211,14 @@ function fail(file, kind, name, path, message) {
 
 for (const abs of files) {
   const file = displayPath(abs);
-  for (const { index, doc, error } of readDocuments(abs)) {
+  for (const { index, doc, error, quoted } of readDocuments(abs)) {
     documents++;
     if (error !== undefined) fail(file, "document", `#${index}`, "(parse)", error);
-    else await checkDocument(file, index, doc, patches.has(resolve(abs)));
+    else await checkDocument(file, index, doc, patches.has(resolve(abs)), quoted);
   }
 }
 
-async function checkDocument(file, index, doc, partial) {
+async function checkDocument(file, index, doc, partial, quoted) {
   const isObject = doc !== null && typeof doc === "object" && !Array.isArray(doc);
   const apiVersion = isObject ? doc.apiVersion : undefined;
   const kind = isObject ? doc.kind : undefined;
@@ -235,7 +236,7 @@ async function checkDocument(file, index, doc, partial) {
   if (viaCrd) {
     byCrd++;
     countKind(`${apiVersion} ${kind} by CRD`);
-    checkAgainstCrd(file, name, kind, doc, viaCrd, partial);
+    checkAgainstCrd(file, name, kind, doc, viaCrd, partial, quoted);
     return;
   }
   const group = apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
@@ -274,7 +275,7 @@ async function checkDocument(file, index, doc, partial) {
         if (seen.has(dedupe)) continue;
         seen.add(dedupe);
         const value = valueAt(segs, doc);
-        if (typeof value === "string" && PLACEHOLDER.test(value) && err.keyword !== "required") {
+        if (typeof value === "string" && PLACEHOLDER.test(value) && err.keyword !== "required" && !quoted.has(pathKey(segs))) {
           skips++;
           console.log(`SKIP ${file}: ${kind} ${name}: ${path}: substitution placeholder in typed field (${value}: ${message})`);
           continue;
@@ -300,11 +301,12 @@ async function checkDocument(file, index, doc, partial) {
 }
 
 /** Validates a document against its CRD schema (strict), and its metadata against the upstream ObjectMeta. */
-function checkAgainstCrd(file, name, kind, doc, { validate }, partial) {
+function checkAgainstCrd(file, name, kind, doc, { validate }, partial, quoted) {
   if (partial) partials++;
   validate(doc);
   const options = {
     partial,
+    quoted,
     onSkip: (path, value, message) => {
       skips++;
       console.log(`SKIP ${file}: ${kind} ${name}: ${path}: substitution placeholder in typed field (${value}: ${message})`);

@@ -47,7 +47,7 @@ let exempt = 0;
 const files = walk(root);
 for (const abs of files) {
   const file = displayPath(abs);
-  for (const { index, doc } of readDocuments(abs)) {
+  for (const { index, doc, quoted } of readDocuments(abs)) {
     if (!doc || doc.kind !== "HelmRelease" || typeof doc.apiVersion !== "string" || !doc.apiVersion.startsWith("helm.toolkit.fluxcd.io/")) continue;
     helmReleases++;
     const name = nameOf(doc, index);
@@ -62,6 +62,7 @@ for (const abs of files) {
     const values = doc.spec.values ?? {};
     validate(values);
     const problems = ajvProblems(validate.errors, doc, ["spec", "values"], {
+      quoted,
       onSkip: (path, value, message) => {
         skips++;
         console.log(`SKIP ${file}: HelmRelease ${name}: ${path}: substitution placeholder in typed field (${value}: ${message})`);

@@ -194,12 +194,13 @@ public sealed class CrdSchemaTests
     }
 
     [Fact]
-    public void Whole_value_placeholders_are_accepted_in_typed_fields_and_embedded_ones_are_not()
+    public void Whole_value_placeholders_are_accepted_in_typed_fields_but_embedded_or_quoted_ones_are_not()
     {
         using var repo = TestRepo.Empty();
         const string Doc = "apiVersion: postgresql.cnpg.io/v1\nkind: Pooler\nmetadata:\n  name: p\nspec:\n  cluster:\n    name: c\n  instances: ${replicas:=2}\n  type: ${pooler_type}\n  pgbouncer:\n    paused: ${paused}\n";
         repo.Write("ok/pooler.yaml", Doc);
         repo.Write("bad/pooler.yaml", Doc.Replace("${replicas:=2}", "${replicas}0", StringComparison.Ordinal));
+        repo.Write("quoted/pooler.yaml", Doc.Replace("${replicas:=2}", "\"${replicas}\"", StringComparison.Ordinal));
 
         var (_, output) = Validate(repo.Root);
 
@@ -208,6 +209,8 @@ public sealed class CrdSchemaTests
         output.ShouldContain("SKIP ok/pooler.yaml: Pooler p: spec.pgbouncer.paused: substitution placeholder in typed field");
         output.ShouldNotContain("FAIL ok/");
         output.ShouldContain("FAIL bad/pooler.yaml: Pooler p: spec.instances: must be integer");
+        output.ShouldContain("FAIL quoted/pooler.yaml: Pooler p: spec.instances: must be integer"); // "2" after substitution
+        output.ShouldNotContain("FAIL quoted/pooler.yaml: Pooler p: spec.type");
     }
 
     [Fact]
