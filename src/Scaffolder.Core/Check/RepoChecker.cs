@@ -67,26 +67,29 @@ public sealed class RepoChecker
         var facts = new RepoFacts(_conventions) { Repo = repo };
         var findings = new List<Finding>();
         var ignores = new Dictionary<string, IReadOnlyList<IgnoreRange>>(StringComparer.Ordinal);
-        var manifests = 0;
-        var fileCount = 0;
-        void Absorb(FileResult result)
-        {
-            fileCount += result.WasRead ? 1 : 0;
-            facts.Add(result.Facts);
-            findings.AddRange(result.Findings);
-            manifests += result.Manifests;
-            if (result.Ignores.Count > 0)
-            {
-                ignores[result.File] = result.Ignores;
-            }
-        }
-
         // Facts come from the whole repository; rules run, and findings are kept, only under the paths asked for.
         var scopes = paths.Select(p => Path.GetRelativePath(root, Path.GetFullPath(Path.Combine(root, p))).Replace('\\', '/'))
             .Select(p => p == "." ? string.Empty : p)
             .ToArray();
         bool InScope(string file) =>
             scopes.Length == 0 || Array.Exists(scopes, s => s.Length == 0 || file == s || (file.StartsWith(s, StringComparison.Ordinal) && file.Length > s.Length && file[s.Length] == '/'));
+        var manifests = 0;
+        var fileCount = 0;
+        void Absorb(FileResult result)
+        {
+            // The summary counts what was checked: files and manifests under the paths asked for, not the whole
+            // repository read for its facts.
+            var counted = InScope(result.File);
+            fileCount += result.WasRead && counted ? 1 : 0;
+            facts.Add(result.Facts);
+            findings.AddRange(result.Findings);
+            manifests += counted ? result.Manifests : 0;
+            if (result.Ignores.Count > 0)
+            {
+                ignores[result.File] = result.Ignores;
+            }
+        }
+
         var files = EnumerateFiles(repo, options);
         if (options.MaxParallelism <= 1)
         {
