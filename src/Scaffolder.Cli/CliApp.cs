@@ -21,12 +21,19 @@ public static class CliApp
     /// <summary>Exit code: conflict with existing files.</summary>
     public const int Conflict = 3;
 
+    private static readonly TimeSpan RecoveryLockTimeout = TimeSpan.FromSeconds(120);
+
     /// <summary>Runs the tool with <paramref name="args"/> in <paramref name="workingDirectory"/>.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory) =>
+        Run(args, output, error, workingDirectory, Interruption.None);
+
+    /// <summary>Runs the tool; <paramref name="interruption"/> turns SIGINT and SIGTERM into a roll back and exit 130 or 143.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, Interruption interruption)
     {
+        ArgumentNullException.ThrowIfNull(interruption);
         try
         {
-            var session = new Session(PhysicalFileSystem.Instance, output, error, workingDirectory, RepoOption(SuggestedLine(args) ?? args));
+            var session = new Session(PhysicalFileSystem.Instance, output, error, workingDirectory, RepoOption(SuggestedLine(args) ?? args), interruption);
             var root = CreateRoot(session, args);
             Timing.Mark("commands built");
             // No response files: an option value such as '@x' is a value, never "read the arguments from file x".
@@ -40,6 +47,11 @@ public static class CliApp
                 return InvalidInput;
             }
 
+            if (result.Action is not System.CommandLine.Help.HelpAction && result.CommandResult.Command is not RootCommand && SuggestedLine(args) is null)
+            {
+                session.RecoverInterruptedApply(RecoveryLockTimeout);
+            }
+
             return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (UserInputException ex)
@@ -51,6 +63,11 @@ public static class CliApp
         {
             error.WriteLine($"conflict: {ex.Message}");
             return Conflict;
+        }
+        catch (OperationCanceledException) when (interruption.ExitCode != 0)
+        {
+            error.WriteLine("interrupted: the apply was rolled back; nothing was written");
+            return interruption.ExitCode;
         }
         catch (IOException ex)
         {

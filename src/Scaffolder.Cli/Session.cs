@@ -2,6 +2,7 @@ using System.CommandLine;
 using Scaffolder.Core;
 using Scaffolder.Core.Config;
 using Scaffolder.Core.IO;
+using Scaffolder.Core.Planning;
 using Scaffolder.Core.Templates;
 
 namespace Scaffolder.Cli;
@@ -14,8 +15,9 @@ public sealed class Session
     private readonly Lazy<TemplateCatalog> catalog;
 
     /// <summary>Creates a session; <paramref name="repoOverride"/> is the <c>--repo</c> value, if any.</summary>
-    public Session(IFileSystem fileSystem, TextWriter output, TextWriter error, string workingDirectory, string? repoOverride)
+    public Session(IFileSystem fileSystem, TextWriter output, TextWriter error, string workingDirectory, string? repoOverride, Interruption? interruption = null)
     {
+        Interruption = interruption ?? Interruption.None;
         FileSystem = fileSystem;
         Output = output;
         Error = error;
@@ -31,6 +33,9 @@ public sealed class Session
         Description = "Repository root (default: the nearest folder upwards with .scaffold.yaml or .git, else the current folder).",
         Recursive = true,
     };
+
+    /// <summary>SIGINT and SIGTERM: what an apply watches to roll back and stop.</summary>
+    public Interruption Interruption { get; }
 
     /// <summary>The file system.</summary>
     public IFileSystem FileSystem { get; }
@@ -52,6 +57,32 @@ public sealed class Session
 
     /// <summary>The repository's templates.</summary>
     public TemplateCatalog Catalog => catalog.Value;
+
+    /// <summary>
+    /// Finishes or rolls back an apply an earlier run left unfinished (killed, or the machine lost power), under the
+    /// repository lock, and says which on stderr. Every command that reads or writes the repository runs it first.
+    /// </summary>
+    public void RecoverInterruptedApply(TimeSpan lockTimeout)
+    {
+        var recovery = new InterruptedApply(FileSystem);
+        if (!recovery.Pending(RepoRoot))
+        {
+            return;
+        }
+
+        using var repoLock = RepoLock.Acquire(RepoRoot, lockTimeout);
+        using var applying = Interruption.Applying();
+        var outcome = recovery.Recover(RepoRoot);
+        switch (outcome.Action)
+        {
+            case RecoveryAction.Finished:
+                Error.WriteLine($"recovered: an earlier scaffold run was interrupted while applying {outcome.Files} file(s); its apply was finished");
+                break;
+            case RecoveryAction.RolledBack:
+                Error.WriteLine($"recovered: an earlier scaffold run was interrupted while applying {outcome.Files} file(s); its apply was rolled back");
+                break;
+        }
+    }
 
     private static string FindRepoRoot(IFileSystem fileSystem, string workingDirectory, string? repoOverride)
     {

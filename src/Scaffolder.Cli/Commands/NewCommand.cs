@@ -131,7 +131,20 @@ internal static class NewCommand
         var applied = !dryRun && !plan.HasConflicts && plan.HasWrites;
         if (applied)
         {
-            new PlanApplier(session.FileSystem).Apply(plan);
+            using (session.Interruption.Applying())
+            {
+                try
+                {
+                    new PlanApplier(session.FileSystem).Apply(plan, session.Interruption.Token);
+                }
+                catch (OperationCanceledException) when (session.Interruption.ExitCode != 0)
+                {
+                    // Leaving the apply ends the process with the signal's exit code.
+                    session.Error.WriteLine("interrupted: the apply was rolled back; nothing was written");
+                    throw;
+                }
+            }
+
             Timing.Mark("applied");
         }
 

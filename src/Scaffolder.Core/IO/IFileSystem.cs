@@ -45,4 +45,23 @@ public interface IFileSystem
 
     /// <summary>Returns the target of a symbolic link at <paramref name="path"/>, or null when it is not a link.</summary>
     string? GetLinkTarget(string path);
+
+    /// <summary>
+    /// Creates a new file holding <paramref name="content"/>; fails when anything (a symbolic link included) already
+    /// exists at <paramref name="path"/>. With <paramref name="mode"/>, the file has exactly those permission bits
+    /// (from its creation on, whatever the umask); without, the platform's default for new files.
+    /// </summary>
+    void WriteNewFile(string path, byte[] content, UnixFileMode? mode);
+
+    /// <summary>Appends <paramref name="content"/> to an existing file.</summary>
+    void AppendAllBytes(string path, byte[] content);
+
+    /// <summary>The permission bits of the file at <paramref name="path"/>, or null where the platform has none (Windows).</summary>
+    UnixFileMode? GetUnixFileMode(string path);
+
+    /// <summary>
+    /// Makes everything written so far to the file system holding the file <paramref name="path"/> durable (one
+    /// <c>syncfs</c> on Linux, not one flush per file).
+    /// </summary>
+    void FlushToDisk(string path);
 }
