@@ -11,7 +11,7 @@ if (Environment.ProcessorCount > 1)
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 
 using var interruption = Interruption.ForProcess();
-return CliApp.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory, interruption);
+return CliApp.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory, Terminal.FromConsole(), interruption: interruption);
 
 static void WarmUpYaml()
 {

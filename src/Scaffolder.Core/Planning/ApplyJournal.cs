@@ -9,7 +9,7 @@ namespace Scaffolder.Core.Planning;
 /// The intent journal of an apply, in <c>.scaffold/apply/journal</c> beside the apply's new contents
 /// (<c>N.scaffold-tmp</c>) and the originals of the files it replaces (<c>N.scaffold-orig</c>). Text, one record a
 /// line: a header, the folders to create, one line per file (index, path, SHA-256 of the content before or <c>-</c>
-/// when the file is new, SHA-256 of the content after), then <c>end</c>. <c>commit</c> is appended once every new
+/// when the file is new, SHA-256 of the content after or <c>-</c> when the file is deleted), then <c>end</c>. <c>commit</c> is appended once every new
 /// content is written and made durable, before the first rename; <c>rollback</c> when a started apply is undone.
 /// </summary>
 public sealed class ApplyJournal
@@ -64,7 +64,7 @@ public sealed class ApplyJournal
 
         foreach (var file in files)
         {
-            text.Append(CultureInfo.InvariantCulture, $"file\t{file.Index}\t{file.Path}\t{file.Before ?? "-"}\t{file.After}\n");
+            text.Append(CultureInfo.InvariantCulture, $"file\t{file.Index}\t{file.Path}\t{file.Before ?? "-"}\t{file.After ?? "-"}\n");
         }
 
         text.Append("end\n");
@@ -112,8 +112,8 @@ public sealed class ApplyJournal
                     break;
                 case "file" when fields.Length == 5 && !complete
                     && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index == files.Count
-                    && IsHash(fields[4]) && (fields[3] == "-" || IsHash(fields[3])):
-                    files.Add(new JournalFile(index, fields[2], fields[3] == "-" ? null : fields[3], fields[4]));
+                    && (fields[3] == "-" || IsHash(fields[3])) && (fields[4] == "-" || IsHash(fields[4])) && (fields[3] != "-" || fields[4] != "-"):
+                    files.Add(new JournalFile(index, fields[2], fields[3] == "-" ? null : fields[3], fields[4] == "-" ? null : fields[4]));
                     break;
                 case "end" when fields.Length == 1 && !complete:
                     complete = true;
@@ -139,5 +139,5 @@ public sealed class ApplyJournal
 /// <param name="Index">Its number: the names of its new content and original in the journal folder.</param>
 /// <param name="Path">The repository-relative target.</param>
 /// <param name="Before">The SHA-256 of its content before the apply, or null when the apply creates it.</param>
-/// <param name="After">The SHA-256 of its new content.</param>
-public sealed record JournalFile(int Index, string Path, string? Before, string After);
+/// <param name="After">The SHA-256 of its new content, or null when the apply deletes it.</param>
+public sealed record JournalFile(int Index, string Path, string? Before, string? After);

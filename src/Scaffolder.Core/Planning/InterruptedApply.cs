@@ -68,7 +68,14 @@ public sealed class InterruptedApply(IFileSystem fileSystem)
             for (var i = 0; i < journal.Files.Count; i++)
             {
                 var temporary = Path.Combine(staging, ApplyJournal.TemporaryName(i));
-                if (fileSystem.FileExists(temporary))
+                if (journal.Files[i].After is null)
+                {
+                    if (current[i] is not null)
+                    {
+                        fileSystem.DeleteFile(targets[i]);
+                    }
+                }
+                else if (fileSystem.FileExists(temporary))
                 {
                     fileSystem.Move(temporary, targets[i]);
                 }
@@ -137,7 +144,7 @@ public sealed class InterruptedApply(IFileSystem fileSystem)
         for (var i = 0; i < journal.Files.Count; i++)
         {
             var file = journal.Files[i];
-            var waiting = fileSystem.FileExists(Path.Combine(staging, ApplyJournal.TemporaryName(i)));
+            var waiting = file.After is null || fileSystem.FileExists(Path.Combine(staging, ApplyJournal.TemporaryName(i)));
             if (!(waiting ? current[i] == file.Before || current[i] == file.After : current[i] == file.After))
             {
                 return false;

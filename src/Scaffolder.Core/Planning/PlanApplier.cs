@@ -14,7 +14,8 @@ namespace Scaffolder.Core.Planning;
 /// the bytes it was planned from;</item>
 /// <item>the missing folders are created, <c>commit</c> is appended to the journal and one flush of the file system
 /// makes all of it durable;</item>
-/// <item>the new contents are renamed into place, each target's folder checked again right before its rename;</item>
+/// <item>the new contents are renamed into place and planned deletions made, each target's folder checked again right
+/// before;</item>
 /// <item>one more flush, and the journal is removed: the apply is complete.</item>
 /// </list>
 /// A failure or a cancellation (SIGINT, SIGTERM) rolls back what was placed, so the tree is byte-identical to before.
@@ -33,7 +34,7 @@ public sealed class PlanApplier(IFileSystem fileSystem)
             throw new ConflictException("the plan has conflicts; nothing was written");
         }
 
-        var writes = plan.Changes.Where(c => c.Action is ChangeAction.Create or ChangeAction.Update).ToList();
+        var writes = plan.Changes.Where(c => c.Action is ChangeAction.Create or ChangeAction.Update or ChangeAction.Delete).ToList();
         if (writes.Count == 0)
         {
             return;
@@ -55,13 +56,13 @@ public sealed class PlanApplier(IFileSystem fileSystem)
             throw new ConflictException($"{ApplyJournal.Folder}/{ApplyJournal.FileName} exists: an earlier apply was interrupted; run scaffold again to recover it first");
         }
 
-        var missing = MissingDirectories(root, folders);
+        var missing = MissingDirectories(root, [.. writes.Where(c => !IsDelete(c)).Select(c => Folder(c.Path)).Distinct(StringComparer.Ordinal)]);
         var files = new JournalFile[writes.Count];
         LargePlans.For(writes.Count, i => files[i] = new JournalFile(
             i,
             writes[i].Path,
             writes[i].Before is null ? null : ApplyJournal.Hash(writes[i].Before!),
-            ApplyJournal.Hash(writes[i].After)));
+            IsDelete(writes[i]) ? null : ApplyJournal.Hash(writes[i].After)));
 
         var state = new State(root, staging, writes);
         try
@@ -84,7 +85,10 @@ public sealed class PlanApplier(IFileSystem fileSystem)
                     fileSystem.WriteNewFile(state.Original(i), change.Before, mode);
                 }
 
-                fileSystem.WriteNewFile(state.Temporary(i), change.After, mode);
+                if (!IsDelete(change))
+                {
+                    fileSystem.WriteNewFile(state.Temporary(i), change.After, mode);
+                }
             });
 
             for (var i = 0; i < writes.Count; i++)
@@ -116,7 +120,15 @@ public sealed class PlanApplier(IFileSystem fileSystem)
             {
                 cancellation.ThrowIfCancellationRequested();
                 Verify(guard, expected, Folder(writes[i].Path));
-                fileSystem.Move(state.Temporary(i), state.Target(i));
+                if (IsDelete(writes[i]))
+                {
+                    fileSystem.DeleteFile(state.Target(i));
+                }
+                else
+                {
+                    fileSystem.Move(state.Temporary(i), state.Target(i));
+                }
+
                 state.Placed[i] = true;
             });
 
@@ -140,6 +152,7 @@ public sealed class PlanApplier(IFileSystem fileSystem)
         }
 
         RemoveStaging(state);
+        RemoveEmptiedDirectories(root, [.. writes.Where(IsDelete)]);
     }
 
     /// <summary>
@@ -153,7 +166,7 @@ public sealed class PlanApplier(IFileSystem fileSystem)
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var change in changes)
         {
-            if (change.Action is not (ChangeAction.Create or ChangeAction.Update))
+            if (change.Action is not (ChangeAction.Create or ChangeAction.Update or ChangeAction.Delete))
             {
                 continue;
             }
@@ -176,6 +189,22 @@ public sealed class PlanApplier(IFileSystem fileSystem)
     {
         var slash = path.LastIndexOf('/');
         return slash < 0 ? string.Empty : path[..slash];
+    }
+
+    private static bool IsDelete(PlannedChange change) => change.Action == ChangeAction.Delete;
+
+    /// <summary>Deletes the folders that deleting files left empty, up to (not including) the repository root.</summary>
+    private void RemoveEmptiedDirectories(string repoRoot, List<PlannedChange> deletes)
+    {
+        var root = Path.GetFullPath(repoRoot).TrimEnd(Path.DirectorySeparatorChar);
+        foreach (var folder in deletes.Select(d => Path.GetDirectoryName(Path.Combine(root, d.Path))!).Distinct().OrderByDescending(f => f.Length))
+        {
+            for (var current = folder; current.Length > root.Length && fileSystem.DirectoryExists(current)
+                && !fileSystem.EnumerateEntries(current).Any(); current = Path.GetDirectoryName(current)!)
+            {
+                Try(() => fileSystem.DeleteDirectory(current));
+            }
+        }
     }
 
     private static void Verify(PathGuard guard, IReadOnlyDictionary<string, string> expected, string folder)
