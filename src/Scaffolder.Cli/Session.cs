@@ -14,10 +14,14 @@ public sealed class Session
     private Lazy<ScaffoldConfig> config;
     private Lazy<TemplateCatalog> catalog;
 
-    /// <summary>Creates a session; <paramref name="repoOverride"/> is the <c>--repo</c> value, if any.</summary>
-    public Session(IFileSystem fileSystem, TextWriter output, TextWriter error, string workingDirectory, string? repoOverride)
+    /// <summary>
+    /// Creates a session; <paramref name="repoOverride"/> is the <c>--repo</c> value, if any, and
+    /// <paramref name="terminal"/> what the output takes (default: <see cref="Cli.Terminal.None"/>).
+    /// </summary>
+    public Session(IFileSystem fileSystem, TextWriter output, TextWriter error, string workingDirectory, string? repoOverride, Terminal? terminal = null)
     {
         FileSystem = fileSystem;
+        Terminal = terminal ?? Terminal.None;
         Output = output;
         Error = error;
         WorkingDirectory = workingDirectory;
@@ -32,6 +36,11 @@ public sealed class Session
         Recursive = true,
     };
 
+    /// <summary>The tool's version (without build metadata), as recorded in answers files.</summary>
+    public static string ToolVersion { get; } =
+        (System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(Session).Assembly)?.InformationalVersion ?? "0")
+        .Split('+')[0];
+
     /// <summary>The file system.</summary>
     public IFileSystem FileSystem { get; }
 
@@ -40,6 +49,15 @@ public sealed class Session
 
     /// <summary>Standard error.</summary>
     public TextWriter Error { get; }
+
+    /// <summary>What the person at the other end can take: colour, and answers to questions.</summary>
+    public Terminal Terminal { get; }
+
+    /// <summary>The colours of standard output.</summary>
+    public Palette OutputPalette => Palette.For(Terminal.ColorOutput);
+
+    /// <summary>The colours of standard error.</summary>
+    public Palette ErrorPalette => Palette.For(Terminal.ColorError);
 
     /// <summary>The folder the tool runs in (relative paths of arguments resolve against it).</summary>
     public string WorkingDirectory { get; }

@@ -73,7 +73,7 @@ internal static class CheckCommand
             {
                 "json" => JsonFormatter.Format(report),
                 "sarif" => SarifFormatter.Format(report, InformationUri, typeof(CheckCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"),
-                _ => TextFormatter.Format(report),
+                _ => session.OutputPalette.CheckReport(TextFormatter.Format(report)),
             };
             session.Output.WriteLine(text.TrimEnd());
             Timing.Mark("printed");
