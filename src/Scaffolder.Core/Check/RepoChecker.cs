@@ -129,6 +129,7 @@ public sealed class RepoChecker
             RunBatch();
         }
 
+        facts.ResolveNamespaces();
         var repoSink = new FindingSink(string.Empty);
         foreach (var rule in rules.OfType<IRepositoryRule>())
         {
@@ -342,6 +343,14 @@ public sealed class RepoChecker
                 && IgnoreAnnotation.Parse(ignore) is { HasReason: true } parsed)
             {
                 (ignores ??= []).Add(new IgnoreRange(document.StartLine, document.EndLine, parsed.RuleIds));
+            }
+        }
+
+        foreach (var line in LineSuppression.Find(file))
+        {
+            if (line.Ignore.HasReason)
+            {
+                (ignores ??= []).Add(new IgnoreRange(line.TargetLine, line.TargetLine, line.Ignore.RuleIds));
             }
         }
 

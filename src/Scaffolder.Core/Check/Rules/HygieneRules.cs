@@ -179,8 +179,8 @@ public sealed class YamlSyntaxRule : IFileRule
     }
 }
 
-/// <summary>SCF032: a suppression annotation without a reason.</summary>
-public sealed class IgnoreReasonRule(CheckConventions conventions) : IManifestRule
+/// <summary>SCF032: a suppression annotation or comment without a reason.</summary>
+public sealed class IgnoreReasonRule(CheckConventions conventions) : IManifestRule, IFileRule
 {
     /// <inheritdoc />
     public string Id => "SCF032";
@@ -208,6 +208,19 @@ public sealed class IgnoreReasonRule(CheckConventions conventions) : IManifestRu
         if (document.Annotations?.Get(conventions.IgnoreAnnotation) is YamlScalar value && !IgnoreAnnotation.Parse(value.Value).HasReason)
         {
             sink.Report(this, value, $"The annotation {conventions.IgnoreAnnotation}: '{value.Value}' gives no reason after `--`.");
+        }
+    }
+
+    /// <summary>Reports the <c># scaffold:ignore</c> comments of a file that give no reason.</summary>
+    public void Check(SourceFile file, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        foreach (var line in LineSuppression.Find(file))
+        {
+            if (!line.Ignore.HasReason)
+            {
+                sink.Report(this, line.CommentLine, 1, $"The comment `# {conventions.IgnoreComment}` on line {line.CommentLine} gives no reason after `--`.");
+            }
         }
     }
 }

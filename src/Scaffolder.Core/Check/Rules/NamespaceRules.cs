@@ -114,7 +114,7 @@ public sealed class AccessLabelRule(CheckConventions conventions) : IRepositoryR
             }
         }
 
-        foreach (var key in facts.GarageKeys.Where(k => k.Namespace != conventions.GarageNamespace))
+        foreach (var key in facts.GarageKeys.Where(k => k.Namespace.Length > 0 && k.Namespace != conventions.GarageNamespace))
         {
             needs.Add((key.Namespace, conventions.GarageAccess, $"{key.Location.File} declares GarageKey {key.Name}"));
             if (!facts.ReferenceGrants.Contains("allow-" + key.Namespace))
