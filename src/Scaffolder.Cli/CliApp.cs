@@ -39,8 +39,22 @@ public static class CliApp
     public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory) =>
         Run(args, output, error, workingDirectory, Terminal.None);
 
+    /// <summary>
+    /// Runs the tool with <paramref name="args"/> in <paramref name="workingDirectory"/>, with no colour and no questions,
+    /// reading and writing through <paramref name="fileSystem"/> (tests pass an in-memory tree).
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, IFileSystem fileSystem) =>
+        Run(args, output, error, workingDirectory, Terminal.None, fileSystem);
+
     /// <summary>Runs the tool with <paramref name="args"/> in <paramref name="workingDirectory"/> for <paramref name="terminal"/>.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, Terminal terminal)
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, Terminal terminal) =>
+        Run(args, output, error, workingDirectory, terminal, PhysicalFileSystem.Instance);
+
+    /// <summary>
+    /// Runs the tool with <paramref name="args"/> in <paramref name="workingDirectory"/> for <paramref name="terminal"/>,
+    /// reading and writing through <paramref name="fileSystem"/>.
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, Terminal terminal, IFileSystem fileSystem)
     {
         ArgumentNullException.ThrowIfNull(terminal);
         // Read before parsing, like --repo: the palette colours parse errors too.
@@ -48,7 +62,7 @@ public static class CliApp
         var errors = Palette.For(terminal.ColorError);
         try
         {
-            var session = new Session(PhysicalFileSystem.Instance, output, error, workingDirectory, RepoOption(SuggestedLine(args) ?? args), terminal);
+            var session = new Session(fileSystem, output, error, workingDirectory, RepoOption(SuggestedLine(args) ?? args), terminal);
             var root = CreateRoot(session, args);
             Timing.Mark("commands built");
             // No response files: an option value such as '@x' is a value, never "read the arguments from file x".
@@ -110,6 +124,8 @@ public static class CliApp
         root.Subcommands.Add(InitCommand.Create(session));
         root.Subcommands.Add(EvaluateCommand.Create(session));
         root.Subcommands.Add(CheckCommand.Create(session));
+        root.Subcommands.Add(UpdateCommand.Create(session));
+        root.Subcommands.Add(RemoveCommand.Create(session));
         return root;
     }
 

@@ -9,9 +9,10 @@ namespace Scaffolder.Cli;
 /// <summary>What every command shares: the file system, output writers, the repository root, its config and templates (loaded once, on first use).</summary>
 public sealed class Session
 {
-    private readonly Lazy<string> repoRoot;
-    private readonly Lazy<ScaffoldConfig> config;
-    private readonly Lazy<TemplateCatalog> catalog;
+    private readonly string? repoOverride;
+    private Lazy<(string Root, bool Found)> repoRoot;
+    private Lazy<ScaffoldConfig> config;
+    private Lazy<TemplateCatalog> catalog;
 
     /// <summary>
     /// Creates a session; <paramref name="repoOverride"/> is the <c>--repo</c> value, if any, and
@@ -24,9 +25,8 @@ public sealed class Session
         Output = output;
         Error = error;
         WorkingDirectory = workingDirectory;
-        repoRoot = new(() => FindRepoRoot(fileSystem, workingDirectory, repoOverride));
-        config = new(() => new ConfigLoader(fileSystem).Load(RepoRoot));
-        catalog = new(() => TemplateCatalog.Create(fileSystem, RepoRoot));
+        this.repoOverride = repoOverride;
+        (repoRoot, config, catalog) = Load(workingDirectory);
     }
 
     /// <summary>The <c>--repo</c> option, recognised on every command.</summary>
@@ -35,6 +35,11 @@ public sealed class Session
         Description = "Repository root (default: the nearest folder upwards with .scaffold.yaml or .git, else the current folder).",
         Recursive = true,
     };
+
+    /// <summary>The tool's version (without build metadata), as recorded in answers files.</summary>
+    public static string ToolVersion { get; } =
+        (System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(Session).Assembly)?.InformationalVersion ?? "0")
+        .Split('+')[0];
 
     /// <summary>The file system.</summary>
     public IFileSystem FileSystem { get; }
@@ -58,7 +63,35 @@ public sealed class Session
     public string WorkingDirectory { get; }
 
     /// <summary>The repository root.</summary>
-    public string RepoRoot => repoRoot.Value;
+    public string RepoRoot => repoRoot.Value.Root;
+
+    /// <summary>Whether the root was given (<c>--repo</c>) or found (a folder with <c>.scaffold.yaml</c> or <c>.git</c>), not assumed.</summary>
+    public bool RepoFound => repoRoot.Value.Found;
+
+    /// <summary>Whether <c>--repo</c> was given.</summary>
+    public bool RepoGiven => repoOverride is not null;
+
+    /// <summary>
+    /// Looks for the repository root from <paramref name="directory"/> upwards instead of the working folder (for
+    /// <c>check PATH</c>); without a root above it, <paramref name="directory"/> is the root. <c>--repo</c> still wins.
+    /// </summary>
+    public void FindRootFrom(string directory) => (repoRoot, config, catalog) = Load(directory);
+
+    /// <summary>Refuses to run <paramref name="command"/> outside a repository unless <c>--repo</c> names one.</summary>
+    public void RequireRepository(string command)
+    {
+        if (!RepoFound)
+        {
+            throw new UserInputException($"{command}: no repository here: neither {ConfigLoader.FileName} nor .git is in {WorkingDirectory} or a folder above it; run inside a repository, or pass --repo <folder>");
+        }
+    }
+
+    private (Lazy<(string, bool)>, Lazy<ScaffoldConfig>, Lazy<TemplateCatalog>) Load(string searchFrom) =>
+    (
+        new(() => FindRepoRoot(FileSystem, searchFrom, repoOverride)),
+        new(() => new ConfigLoader(FileSystem).Load(RepoRoot)),
+        new(() => TemplateCatalog.Create(FileSystem, RepoRoot))
+    );
 
     /// <summary>The repository's conventions.</summary>
     public ScaffoldConfig Config => config.Value;
@@ -66,30 +99,32 @@ public sealed class Session
     /// <summary>The repository's templates.</summary>
     public TemplateCatalog Catalog => catalog.Value;
 
-    private static string FindRepoRoot(IFileSystem fileSystem, string workingDirectory, string? repoOverride)
+    private (string, bool) FindRepoRoot(IFileSystem fileSystem, string searchFrom, string? repoOverride)
     {
         if (repoOverride is not null)
         {
-            var full = Path.GetFullPath(repoOverride, workingDirectory);
-            return fileSystem.DirectoryExists(full) ? full : throw new UserInputException($"--repo '{repoOverride}' is not a folder");
+            var full = Path.GetFullPath(repoOverride, WorkingDirectory);
+            return fileSystem.DirectoryExists(full) ? (full, true) : throw new UserInputException($"--repo '{repoOverride}' is not a folder");
         }
 
-        for (var dir = Path.GetFullPath(workingDirectory); dir is not null; dir = Path.GetDirectoryName(dir))
+        for (var dir = Path.GetFullPath(searchFrom); dir is not null; dir = Path.GetDirectoryName(dir))
         {
             if (fileSystem.FileExists(Path.Combine(dir, ConfigLoader.FileName)))
             {
-                return dir;
+                return (dir, true);
             }
         }
 
-        for (var dir = Path.GetFullPath(workingDirectory); dir is not null; dir = Path.GetDirectoryName(dir))
+        // .git is a folder in a clone and a file in a worktree or submodule.
+        for (var dir = Path.GetFullPath(searchFrom); dir is not null; dir = Path.GetDirectoryName(dir))
         {
-            if (fileSystem.DirectoryExists(Path.Combine(dir, ".git")))
+            var git = Path.Combine(dir, ".git");
+            if (fileSystem.DirectoryExists(git) || fileSystem.FileExists(git))
             {
-                return dir;
+                return (dir, true);
             }
         }
 
-        return Path.GetFullPath(workingDirectory);
+        return (Path.GetFullPath(searchFrom), false);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Scaffolder.Core;
 using Scaffolder.Core.IO;
+using Scaffolder.Core.Lifecycle;
 using Scaffolder.Core.Planning;
 using Scaffolder.Core.Templates;
 
@@ -140,26 +141,27 @@ internal static class NewCommand
 
     /// <summary>Plans a request, prints the plan, and applies it unless it is a dry run or has conflicts.</summary>
     public static int Generate(Session session, GenerationRequest request, bool dryRun, bool diff, string format) =>
-        Run(session, planner => planner.Plan(session.RepoRoot, request), request.TemplateId, [request.Name], dryRun, diff, format);
+        Run(session, recorder => recorder.Plan(session.RepoRoot, request), request.TemplateId, [request.Name], dryRun, diff, format);
 
     /// <summary>Bulk mode: plans every entry into one plan (one lock, one validation, one all-or-nothing apply).</summary>
     public static int GenerateMany(Session session, string templateId, IReadOnlyList<BulkEntry> entries, string file, bool dryRun, bool diff, string format, bool force) =>
         Run(
             session,
-            planner => planner.Plan(session.RepoRoot, [.. entries.Select(e => e.Request)], i => entries[i].Label(file), force),
+            recorder => recorder.Plan(session.RepoRoot, [.. entries.Select(e => e.Request)], i => entries[i].Label(file), force),
             templateId,
             [.. entries.Select(e => e.Request.Name)],
             dryRun,
             diff,
             format);
 
-    private static int Run(Session session, Func<Planner, Plan> makePlan, string templateId, IReadOnlyList<string> names, bool dryRun, bool diff, string format)
+    private static int Run(Session session, Func<UnitRecorder, Plan> makePlan, string templateId, IReadOnlyList<string> names, bool dryRun, bool diff, string format)
     {
+        session.RequireRepository("new");
         using var repoLock = dryRun ? null : RepoLock.Acquire(session.RepoRoot, LockTimeout);
         Timing.Mark("command parsed, lock held");
         var planner = new Planner(session.FileSystem, session.Catalog, session.Config, Planner.DefaultInserters);
         Timing.Mark("config, catalog and planner ready");
-        var plan = makePlan(planner);
+        var plan = makePlan(new UnitRecorder(session.FileSystem, planner, session.Catalog, Planner.DefaultInserters, Session.ToolVersion));
         Timing.Mark("planned");
         var applied = !dryRun && !plan.HasConflicts && plan.HasWrites;
         if (applied)

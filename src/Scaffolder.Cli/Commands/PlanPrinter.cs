@@ -78,6 +78,7 @@ internal static class PlanPrinter
         ChangeAction.Update => "update",
         ChangeAction.Identical => "identical",
         ChangeAction.Keep => "keep",
+        ChangeAction.Delete => "delete",
         _ => "conflict",
     };
 
