@@ -32,7 +32,7 @@ internal static class RemoveCommand
                 new PlanApplier(session.FileSystem).Apply(removal.Plan);
             }
 
-            PlanPrinter.Print(session.Output, "remove", [AnswersStore.Address(path)], removal.Plan, dryRun, applied, output.Diff(result), output.Format(result));
+            PlanPrinter.Print(session.Output, session.OutputPalette, "remove", [AnswersStore.Address(path)], removal.Plan, dryRun, applied, output.Diff(result), output.Format(result));
             foreach (var kept in removal.Kept)
             {
                 (output.Format(result) == "text" ? session.Output : session.Error).WriteLine($"kept: {kept}");

@@ -80,7 +80,7 @@ internal static class UpdateCommand
             }
 
             var names = paths.Select(AnswersStore.Address).ToList();
-            PlanPrinter.Print(session.Output, "update", names, update.Plan, dryRun, applied, output.Diff(result), output.Format(result));
+            PlanPrinter.Print(session.Output, session.OutputPalette, "update", names, update.Plan, dryRun, applied, output.Diff(result), output.Format(result));
             if (output.Format(result) == "text")
             {
                 foreach (var note in update.Notes)
