@@ -10,7 +10,7 @@ if (Environment.ProcessorCount > 1)
 
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 
-return CliApp.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory);
+return CliApp.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory, Terminal.FromConsole());
 
 static void WarmUpYaml()
 {

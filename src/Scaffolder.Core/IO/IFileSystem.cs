@@ -45,4 +45,17 @@ public interface IFileSystem
 
     /// <summary>Returns the target of a symbolic link at <paramref name="path"/>, or null when it is not a link.</summary>
     string? GetLinkTarget(string path);
+
+    /// <summary>
+    /// Returns what <paramref name="path"/> names without following a link at the path itself. The default tells
+    /// links, directories and files apart only (it cannot see FIFOs, devices or sockets).
+    /// </summary>
+    FileEntryKind GetEntryKind(string path) =>
+        GetLinkTarget(path) is not null ? FileEntryKind.SymbolicLink
+        : DirectoryExists(path) ? FileEntryKind.Directory
+        : FileExists(path) ? FileEntryKind.RegularFile
+        : FileEntryKind.Missing;
+
+    /// <summary>Opens a file for reading from its start; the caller disposes the stream.</summary>
+    Stream OpenRead(string path) => new MemoryStream(ReadAllBytes(path), writable: false);
 }

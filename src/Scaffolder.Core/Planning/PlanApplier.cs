@@ -6,7 +6,7 @@ namespace Scaffolder.Core.Planning;
 /// <summary>
 /// Applies a plan all-or-nothing: every new content is first written to a temporary file beside its target, every
 /// edited file is re-read and must still hold the bytes it was planned from, then the temporary files are renamed into
-/// place. Any failure rolls back what was placed, so the tree is byte-identical to before. Large plans (bulk
+/// place, and planned deletions are made. Any failure rolls back what was placed, so the tree is byte-identical to before. Large plans (bulk
 /// generation) write and rename on every core: the file system's own work dominates there.
 /// </summary>
 public sealed class PlanApplier(IFileSystem fileSystem)
@@ -20,6 +20,7 @@ public sealed class PlanApplier(IFileSystem fileSystem)
         }
 
         var writes = plan.Changes.Where(c => c.Action is ChangeAction.Create or ChangeAction.Update).ToList();
+        var deletes = plan.Changes.Where(c => c.Action == ChangeAction.Delete).ToList();
         var createdDirectories = new List<string>();
         var temporaries = new List<(string Temporary, string Target, PlannedChange Change)>();
         var placed = new List<(string Target, PlannedChange Change)>();
@@ -35,7 +36,7 @@ public sealed class PlanApplier(IFileSystem fileSystem)
 
             LargePlans.For(temporaries.Count, i => fileSystem.WriteAllBytes(temporaries[i].Temporary, temporaries[i].Change.After));
 
-            foreach (var (_, target, change) in temporaries)
+            foreach (var (_, target, change) in temporaries.Concat(deletes.Select(d => (string.Empty, Path.Combine(plan.RepoRoot, d.Path), d))))
             {
                 var exists = fileSystem.FileExists(target);
                 var unchanged = change.Before is null ? !exists : exists && fileSystem.ReadAllBytes(target).AsSpan().SequenceEqual(change.Before);
@@ -54,11 +55,34 @@ public sealed class PlanApplier(IFileSystem fileSystem)
                     placed.Add((target, change));
                 }
             });
+
+            foreach (var change in deletes)
+            {
+                var target = Path.Combine(plan.RepoRoot, change.Path);
+                fileSystem.DeleteFile(target);
+                placed.Add((target, change));
+            }
         }
         catch
         {
             Rollback(temporaries, placed, createdDirectories);
             throw;
+        }
+
+        RemoveEmptiedDirectories(plan.RepoRoot, deletes);
+    }
+
+    /// <summary>Deletes the folders that deleting files left empty, up to (not including) the repository root.</summary>
+    private void RemoveEmptiedDirectories(string repoRoot, List<PlannedChange> deletes)
+    {
+        var root = Path.GetFullPath(repoRoot).TrimEnd(Path.DirectorySeparatorChar);
+        foreach (var folder in deletes.Select(d => Path.GetDirectoryName(Path.Combine(root, d.Path))!).Distinct().OrderByDescending(f => f.Length))
+        {
+            for (var current = folder; current.Length > root.Length && fileSystem.DirectoryExists(current)
+                && !fileSystem.EnumerateEntries(current).Any(); current = Path.GetDirectoryName(current)!)
+            {
+                Try(() => fileSystem.DeleteDirectory(current));
+            }
         }
     }
 

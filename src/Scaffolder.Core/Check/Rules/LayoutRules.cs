@@ -44,7 +44,7 @@ public sealed class AppFolderRule(CheckConventions conventions) : IRepositoryRul
             var missing = conventions.RequiredAppFiles.Where(r => !folder.RequiredFilesPresent.Contains(r)).ToList();
             if (missing.Count > 0)
             {
-                sink.Report(this, at.File, at.Line, at.Column, $"App folder {folder.Folder} lacks {string.Join(", ", missing)}.");
+                sink.Report(this, at.File, at.Line, at.Column, $"App folder {folder.Folder} lacks {(missing.Count == 1 ? missing[0] : string.Join(", ", missing[..^1]) + " and " + missing[^1])}.");
             }
         }
 

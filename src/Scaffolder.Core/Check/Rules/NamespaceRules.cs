@@ -60,7 +60,7 @@ public sealed class NamespaceLabelsRule(CheckConventions conventions) : IManifes
         var missing = conventions.RequiredNamespaceLabels.Where(l => labels?.Get(l) is null).ToList();
         if (missing.Count > 0)
         {
-            problems.Add("missing " + string.Join(", ", missing));
+            problems.Add($"no {string.Join(", ", missing)} label{(missing.Count > 1 ? "s" : string.Empty)}");
         }
 
         if (problems.Count > 0)

@@ -90,7 +90,7 @@ public sealed class EmptyDirPersistenceRule : IManifestRule
                 var paths = mounts.TryGetValue(name, out var found) ? found : [];
                 if (LooksPersistent(name, paths))
                 {
-                    sink.Report(this, volume.Key, $"emptyDir volume '{name}' looks like persistent data ({Describe(name, paths)}).");
+                    sink.Report(this, volume.Key, $"The emptyDir volume '{name}' looks like persistent data ({Describe(name, paths)}).");
                 }
             }
             else if (map.Get("persistence") is YamlMapping persistence)
@@ -102,7 +102,7 @@ public sealed class EmptyDirPersistenceRule : IManifestRule
                         var paths = item.DescendantMappings().Select(m => m.Get("path")?.Text).OfType<string>().ToList();
                         if (LooksPersistent(entry.Key.Value, paths))
                         {
-                            sink.Report(this, type.Value, $"emptyDir persistence '{entry.Key.Value}' looks like persistent data ({Describe(entry.Key.Value, paths)}).");
+                            sink.Report(this, type.Value, $"The emptyDir persistence entry '{entry.Key.Value}' looks like persistent data ({Describe(entry.Key.Value, paths)}).");
                         }
                     }
                 }

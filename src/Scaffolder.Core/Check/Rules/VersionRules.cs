@@ -43,7 +43,7 @@ public sealed class LatestTagRule : IManifestRule
                     : key is "image" or "imageName" && value.EndsWith(":latest", StringComparison.Ordinal);
                 if (isLatest)
                 {
-                    sink.Report(this, entry.Value, $"Image {key} '{value}' is unpinned.");
+                    sink.Report(this, entry.Value, key == "tag" ? "Image tag 'latest' is not a pinned version." : $"Image '{value}' is not pinned to a version.");
                 }
             }
         }
