@@ -12,6 +12,7 @@ public sealed class Session
     private readonly Lazy<string> repoRoot;
     private readonly Lazy<ScaffoldConfig> config;
     private readonly Lazy<TemplateCatalog> catalog;
+    private readonly Lazy<InputLimits> limits = new(() => InputLimits.FromVariable(Environment.GetEnvironmentVariable(InputLimits.SizeVariable)));
 
     /// <summary>Creates a session; <paramref name="repoOverride"/> is the <c>--repo</c> value, if any.</summary>
     public Session(IFileSystem fileSystem, TextWriter output, TextWriter error, string workingDirectory, string? repoOverride)
@@ -21,8 +22,8 @@ public sealed class Session
         Error = error;
         WorkingDirectory = workingDirectory;
         repoRoot = new(() => FindRepoRoot(fileSystem, workingDirectory, repoOverride));
-        config = new(() => new ConfigLoader(fileSystem).Load(RepoRoot));
-        catalog = new(() => TemplateCatalog.Create(fileSystem, RepoRoot));
+        config = new(() => new ConfigLoader(fileSystem, Limits).Load(RepoRoot));
+        catalog = new(() => TemplateCatalog.Create(fileSystem, RepoRoot, Limits));
     }
 
     /// <summary>The <c>--repo</c> option, recognised on every command.</summary>
@@ -49,6 +50,9 @@ public sealed class Session
 
     /// <summary>The repository's conventions.</summary>
     public ScaffoldConfig Config => config.Value;
+
+    /// <summary>Bounds on the files read: <see cref="InputLimits.SizeVariable"/> from the environment, else the defaults.</summary>
+    public InputLimits Limits => limits.Value;
 
     /// <summary>The repository's templates.</summary>
     public TemplateCatalog Catalog => catalog.Value;

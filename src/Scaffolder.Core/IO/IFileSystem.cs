@@ -45,4 +45,16 @@ public interface IFileSystem
 
     /// <summary>Returns the target of a symbolic link at <paramref name="path"/>, or null when it is not a link.</summary>
     string? GetLinkTarget(string path);
+
+    /// <summary>Returns what <paramref name="path"/> names, following symbolic links, without opening it.</summary>
+    FileKind GetFileKind(string path);
+
+    /// <summary>
+    /// Reads a regular file of at most <paramref name="maxBytes"/> bytes. A directory, FIFO, device or socket is refused
+    /// without being opened (opening a FIFO blocks until a writer comes; a device may never end), and a longer file is
+    /// refused without being loaded; the message names <paramref name="displayPath"/>. A missing or unreadable file
+    /// fails as <see cref="ReadAllBytes"/> does.
+    /// </summary>
+    /// <exception cref="UserInputException">The path is not a regular file, or the file is larger than <paramref name="maxBytes"/>.</exception>
+    byte[] ReadRegularFile(string path, string displayPath, long maxBytes);
 }

@@ -55,6 +55,10 @@ public sealed class AtomicApplyTests
 
         public string? GetLinkTarget(string path) => PhysicalFileSystem.Instance.GetLinkTarget(path);
 
+        public FileKind GetFileKind(string path) => PhysicalFileSystem.Instance.GetFileKind(path);
+
+        public byte[] ReadRegularFile(string path, string displayPath, long maxBytes) => PhysicalFileSystem.Instance.ReadRegularFile(path, displayPath, maxBytes);
+
         private void Step()
         {
             // Thread-safe: large plans write and rename on every core.
