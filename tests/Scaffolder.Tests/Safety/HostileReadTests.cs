@@ -99,7 +99,11 @@ public sealed class HostileReadTests : IDisposable
         {
             foreach (var hostile in new[] { "unclosed sequence", "unclosed mapping", "unclosed nested", "unclosed quote", "alias cycle", "billion laughs", "bad directive", "tab indent", "complex key", "duplicate key" })
             {
-                data.Add(input, hostile);
+                // Beside the edited list these are valid YAML the edit does not walk: see the test for the edited file.
+                if (input != "edited file" || hostile is not ("alias cycle" or "billion laughs" or "complex key"))
+                {
+                    data.Add(input, hostile);
+                }
             }
         }
 
@@ -110,12 +114,6 @@ public sealed class HostileReadTests : IDisposable
     [MemberData(nameof(HostileYaml))]
     public void Malformed_yaml_is_a_located_error(string input, string hostile)
     {
-        if (input == "edited file" && hostile is "alias cycle" or "billion laughs" or "complex key")
-        {
-            // Valid YAML beside the edited list: the edit goes through (below, in its own test for the edited file).
-            return;
-        }
-
         var (path, args) = Place(input);
         File.WriteAllText(path, Body(input, Hostile(hostile)));
         var result = RunGuarded(args, path);
