@@ -25,7 +25,7 @@ internal static class BulkValues
 {
     public static List<BulkEntry> Read(IFileSystem fileSystem, string path, string displayPath, TemplateDefinition template, bool force, InputLimits limits)
     {
-        if (fileSystem.GetFileKind(path) is FileKind.Missing)
+        if (fileSystem.GetFileKind(path) is FileEntryKind.Missing)
         {
             throw new UserInputException($"--values '{displayPath}' does not exist");
         }

@@ -69,8 +69,8 @@ public sealed class ConfigLoader(IFileSystem fileSystem, InputLimits? limits = n
 
         return fileSystem.GetFileKind(path) switch
         {
-            FileKind.Missing when fileSystem.GetLinkTarget(path) is not null => throw new UserInputException($"{FileName} is a symbolic link to nothing"),
-            FileKind.Missing => null,
+            FileEntryKind.Missing when fileSystem.GetLinkTarget(path) is not null => throw new UserInputException($"{FileName} is a symbolic link to nothing"),
+            FileEntryKind.Missing => null,
             _ => Decode(fileSystem.ReadRegularFile(path, FileName, limits.MaxFileBytes)),
         };
     }
@@ -227,6 +227,11 @@ public sealed class ConfigLoader(IFileSystem fileSystem, InputLimits? limits = n
                 if (value.Contains('\n', StringComparison.Ordinal))
                 {
                     throw Error(scalar, $"'{key}' must be a single line");
+                }
+
+                if (key.StartsWith("paths.", StringComparison.Ordinal) && value.Split('/', '\\').Any(Planning.PathGuard.IsVcsName))
+                {
+                    throw Error(scalar, $"'{key}' leads into the repository's version-control folder ({Planning.PathGuard.VcsFolder}); nothing is ever written there");
                 }
 
                 return value;

@@ -4,7 +4,7 @@ using Scaffolder.Core.Planning;
 namespace Scaffolder.Core.Data;
 
 /// <summary>
-/// Computes data a template cannot express in Handlebars (for example the variables declared by an existing
+/// Computes data a template cannot express in Scriban (for example the variables declared by an existing
 /// module). A template names a provider in its <c>data:</c> section; the result is exposed to its files, edits,
 /// includes and messages under the entry's key. Results are plain trees: strings, booleans, lists and
 /// string-keyed dictionaries.

@@ -1,9 +1,10 @@
 using System.IO.Enumeration;
+using System.Runtime.InteropServices;
 
 namespace Scaffolder.Core.IO;
 
 /// <summary>The real file system.</summary>
-public sealed class PhysicalFileSystem : IFileSystem
+public sealed partial class PhysicalFileSystem : IFileSystem
 {
     // The options of Directory.EnumerateFiles and EnumerateDirectories: hidden entries included, errors thrown.
     private static readonly EnumerationOptions AllEntries = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
@@ -47,18 +48,18 @@ public sealed class PhysicalFileSystem : IFileSystem
         new FileSystemEnumerable<DirectoryEntry>(directory, (ref FileSystemEntry entry) => new DirectoryEntry(entry.ToSpecifiedFullPath(), entry.IsDirectory), AllEntries);
 
     /// <inheritdoc />
-    public FileKind GetFileKind(string path)
+    public FileEntryKind GetFileKind(string path)
     {
         if (!OperatingSystem.IsWindows())
         {
-            return UnixFileStatus.Kind(path);
+            return UnixKind(path, followLinks: true);
         }
 
         var info = new FileInfo(path);
-        return !info.Exists && !Directory.Exists(path) ? FileKind.Missing
-            : info.Attributes.HasFlag(FileAttributes.Directory) ? FileKind.Directory
-            : info.Attributes.HasFlag(FileAttributes.Device) ? FileKind.Special
-            : FileKind.Regular;
+        return !info.Exists && !Directory.Exists(path) ? FileEntryKind.Missing
+            : info.Attributes.HasFlag(FileAttributes.Directory) ? FileEntryKind.Directory
+            : info.Attributes.HasFlag(FileAttributes.Device) ? FileEntryKind.Special
+            : FileEntryKind.RegularFile;
     }
 
     /// <inheritdoc />
@@ -66,9 +67,9 @@ public sealed class PhysicalFileSystem : IFileSystem
     {
         switch (GetFileKind(path))
         {
-            case FileKind.Directory:
+            case FileEntryKind.Directory:
                 throw new UserInputException($"{displayPath} is a folder, not a file");
-            case FileKind.Special:
+            case FileEntryKind.Special:
                 throw new UserInputException($"{displayPath} is not a regular file (a FIFO, device or socket): scaffold reads regular files only");
         }
 
@@ -122,4 +123,121 @@ public sealed class PhysicalFileSystem : IFileSystem
             return null;
         }
     }
+
+    /// <inheritdoc />
+    public void WriteNewFile(string path, byte[] content, UnixFileMode? mode)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (mode is not null && !OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = mode.Value;
+        }
+
+        using var stream = new FileStream(path, options);
+        if (mode is not null && !OperatingSystem.IsWindows())
+        {
+            // The creation mode is masked by the umask; the file must have exactly the bits of the one it replaces.
+            File.SetUnixFileMode(stream.SafeFileHandle, mode.Value);
+        }
+
+        stream.Write(content);
+    }
+
+    /// <inheritdoc />
+    public void AppendAllBytes(string path, byte[] content)
+    {
+        using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        stream.Write(content);
+    }
+
+    /// <inheritdoc />
+    public UnixFileMode? GetUnixFileMode(string path) => OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(path);
+
+    /// <inheritdoc />
+    public void FlushToDisk(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (OperatingSystem.IsLinux())
+        {
+            if (NativeMethods.SyncFileSystem((int)stream.SafeFileHandle.DangerousGetHandle()) != 0)
+            {
+                throw new IOException($"syncfs failed for {path} (errno {Marshal.GetLastPInvokeError()})");
+            }
+        }
+        else if (OperatingSystem.IsWindows())
+        {
+            stream.Flush(flushToDisk: true);
+        }
+        else
+        {
+            NativeMethods.Sync();
+        }
+    }
+
+    private static class NativeMethods
+    {
+        [DllImport("libc", EntryPoint = "syncfs", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        internal static extern int SyncFileSystem(int fd);
+
+        [DllImport("libc", EntryPoint = "sync")]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        internal static extern void Sync();
+    }
+
+    /// <inheritdoc />
+    public FileEntryKind GetEntryKind(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            return UnixEntryKind(path);
+        }
+
+        var info = new FileInfo(path);
+        return !info.Exists && !Directory.Exists(path) && info.LinkTarget is null ? FileEntryKind.Missing
+            : info.LinkTarget is not null ? FileEntryKind.SymbolicLink
+            : info.Attributes.HasFlag(FileAttributes.Directory) ? FileEntryKind.Directory
+            : FileEntryKind.RegularFile;
+    }
+
+    /// <inheritdoc />
+    public Stream OpenRead(string path) =>
+        new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
+
+    // The file type bits of st_mode, as the runtime's own native shim (libSystem.Native, shipped with every .NET
+    // runtime on Unix) reports them in its FileStatus: Flags (int32) then Mode (int32), with Linux's S_IF* values.
+    private const int TypeMask = 0xF000;
+    private const int RegularType = 0x8000;
+    private const int DirectoryType = 0x4000;
+    private const int LinkType = 0xA000;
+
+    private static FileEntryKind UnixEntryKind(string path) => UnixKind(path, followLinks: false);
+
+    /// <summary>What <paramref name="path"/> names by lstat, or by stat (links followed) when <paramref name="followLinks"/>.</summary>
+    private static FileEntryKind UnixKind(string path, bool followLinks)
+    {
+        // FileStatus is about 120 bytes; a larger buffer stays safe if a later runtime appends fields.
+        Span<byte> status = stackalloc byte[512];
+        var failed = followLinks ? Stat(path, ref MemoryMarshal.GetReference(status)) : LStat(path, ref MemoryMarshal.GetReference(status));
+        if (failed != 0)
+        {
+            return FileEntryKind.Missing;
+        }
+
+        return (BitConverter.ToInt32(status[4..8]) & TypeMask) switch
+        {
+            RegularType => FileEntryKind.RegularFile,
+            DirectoryType => FileEntryKind.Directory,
+            LinkType => FileEntryKind.SymbolicLink,
+            _ => FileEntryKind.Special,
+        };
+    }
+
+    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_LStat", StringMarshalling = StringMarshalling.Utf8)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static partial int LStat(string path, ref byte status);
+
+    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_Stat", StringMarshalling = StringMarshalling.Utf8)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static partial int Stat(string path, ref byte status);
 }

@@ -27,7 +27,13 @@ internal sealed class RenderSet
     public List<RenderedEdit> Edits { get; } = [];
 
     public List<string> Messages { get; } = [];
+
+    /// <summary>Every template expanded (the requested one first, then its includes), for the lifecycle's answers file.</summary>
+    public List<Expansion> Expansions { get; } = [];
 }
+
+/// <summary>One template expanded for one cluster, with its resolved parameter values (camelCase keys).</summary>
+internal sealed record Expansion(string TemplateId, string Name, string? Cluster, int Depth, IReadOnlyDictionary<string, object?> Values);
 
 /// <summary>
 /// Expands a template for one cluster: resolves its parameters, checks its error rules, computes its variables,
@@ -61,33 +67,36 @@ internal sealed partial class TemplateExpander(
             ["cluster"] = cluster,
             ["config"] = cluster is null ? config.Root : config.ForCluster(cluster),
         };
-        foreach (var (key, value) in resolver.Resolve(definition, options, context, config))
+        var values = resolver.Resolve(definition, options, context, config);
+        foreach (var (key, value) in values)
         {
             context[key] = value;
         }
 
-        foreach (var error in definition.Errors.Where(e => Condition.Evaluate(e.When, context)))
+        output.Expansions.Add(new Expansion(templateId, name, cluster, depth, values));
+
+        foreach (var error in definition.Errors.Where(e => When(e.When, context, template, "errors.when")))
         {
-            throw new UserInputException(Render(error.Text, context, definition.Id, "errors").Trim());
+            throw new UserInputException(Render(error.Text, context, template, "errors").Trim());
         }
 
         foreach (var (key, text) in definition.Variables)
         {
-            context[key] = Render(text, context, definition.Id, $"variables.{key}");
+            context[key] = Render(text, context, template, $"variables.{key}");
         }
 
         foreach (var (key, data) in definition.Data)
         {
-            context[key] = Condition.Evaluate(data.When, context) ? LoadData(key, data, context, definition.Id) : null;
+            context[key] = When(data.When, context, template, $"data.{key}.when") ? LoadData(key, data, context, template) : null;
         }
 
-        foreach (var (include, scope) in Each(definition.Includes, i => i.When, i => i.ForEach, context, definition.Id))
+        foreach (var (include, scope) in Each(definition.Includes, i => i.When, i => i.ForEach, context, template, "includes"))
         {
-            var childName = Render(include.Name ?? "{{name}}", scope, definition.Id, "includes.name");
+            var childName = Render(include.Name ?? "{{name}}", scope, template, "includes.name");
             var childOptions = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             foreach (var (option, value) in include.With)
             {
-                if (IncludeValue(value, scope, definition.Id) is { } tokens)
+                if (IncludeValue(value, scope, template) is { } tokens)
                 {
                     childOptions[option] = tokens;
                 }
@@ -96,10 +105,10 @@ internal sealed partial class TemplateExpander(
             Expand(include.Template, childName, childOptions, cluster, output, depth + 1);
         }
 
-        foreach (var (file, scope) in Each(definition.Files, f => f.When, f => f.ForEach, context, definition.Id))
+        foreach (var (file, scope) in Each(definition.Files, f => f.When, f => f.ForEach, context, template, "files"))
         {
-            var path = Render(file.Path, scope, definition.Id, $"path of {file.Template}");
-            var content = file.CollectsResources ? null : Render(template.ReadFile(file.Template), scope, definition.Id, file.Template);
+            var path = Render(file.Path, scope, template, $"path of {file.Template}");
+            var content = file.CollectsResources ? null : RenderFile(template, file.Template, scope);
             if (content is not null && IsHcl(path))
             {
                 content = HclFormatter.AlignAttributes(content);
@@ -108,47 +117,49 @@ internal sealed partial class TemplateExpander(
             output.Files.Add(new RenderedFile(path, content, file, definition.Id, template.ReadFile, scope));
         }
 
-        foreach (var (edit, scope) in Each(definition.Edits, e => e.When, e => e.ForEach, context, definition.Id))
+        foreach (var (edit, scope) in Each(definition.Edits, e => e.When, e => e.ForEach, context, template, "edits"))
         {
             var text = edit.Template is not null ? template.ReadFile(edit.Template) : edit.Value ?? string.Empty;
-            var rendered = Render(text, scope, definition.Id, edit.Template ?? $"{edit.Inserter} value");
+            var rendered = edit.Template is not null ? RenderFile(template, edit.Template, scope) : Render(text, scope, template, $"{edit.Inserter} value");
             output.Edits.Add(new RenderedEdit(
-                Render(edit.File, scope, definition.Id, "edits.file"),
+                Render(edit.File, scope, template, "edits.file"),
                 edit.Inserter,
                 edit.Inserter == "hcl-block" ? HclFormatter.AlignAttributes(rendered) : rendered,
-                RenderAll(edit.With, scope, definition.Id, $"{edit.Inserter} "),
+                RenderAll(edit.With, scope, template, $"{edit.Inserter} "),
                 edit.IfMissing,
                 definition.Id));
         }
 
         output.Messages.AddRange(definition.Messages
-            .Where(m => Condition.Evaluate(m.When, context))
-            .Select(m => Render(m.Text, context, definition.Id, "messages").TrimEnd()));
+            .Where(m => When(m.When, context, template, "messages.when"))
+            .Select(m => Render(m.Text, context, template, "messages").TrimEnd()));
     }
 
     /// <summary>Renders a collecting file (a kustomization) once its folder's resources are known.</summary>
     public string RenderCollected(RenderedFile file, IReadOnlyList<string> resources)
     {
         var context = new Dictionary<string, object?>(file.Context, StringComparer.Ordinal) { ["resources"] = resources };
-        return Render(file.ReadFile(file.Definition.Template), context, file.TemplateId, file.Definition.Template);
+        return RenderFile(catalog.Get(file.TemplateId), file.Definition.Template, context);
     }
 
-    private object? LoadData(string key, DataDefinition data, Dictionary<string, object?> context, string templateId)
+    private object? LoadData(string key, DataDefinition data, Dictionary<string, object?> context, LoadedTemplate template)
     {
+        var templateId = template.Definition.Id;
         if (!dataProviders.TryGetValue(data.Provider, out var provider))
         {
             throw new UserInputException($"template '{templateId}': data '{key}' names unknown provider '{data.Provider}'; known: {string.Join(", ", dataProviders.Keys.Order(StringComparer.Ordinal))}");
         }
 
-        var args = RenderAll(data.With, context, templateId, $"data.{key}.");
+        var args = RenderAll(data.With, context, template, $"data.{key}.with.");
         return provider.Load(args, dataContext(templateId));
     }
 
     /// <summary>The entries whose condition holds, each with its context (once per item of its <c>forEach</c> list).</summary>
-    private static IEnumerable<(T Entry, Dictionary<string, object?> Scope)> Each<T>(
-        IEnumerable<T> entries, Func<T, string?> when, Func<T, string?> forEach, Dictionary<string, object?> context, string templateId)
+    private IEnumerable<(T Entry, Dictionary<string, object?> Scope)> Each<T>(
+        IEnumerable<T> entries, Func<T, string?> when, Func<T, string?> forEach, Dictionary<string, object?> context, LoadedTemplate template, string part)
     {
-        foreach (var entry in entries.Where(e => Condition.Evaluate(when(e), context)))
+        var templateId = template.Definition.Id;
+        foreach (var entry in entries.Where(e => When(when(e), context, template, $"{part}.when")))
         {
             var list = forEach(entry);
             if (list is null)
@@ -171,7 +182,7 @@ internal sealed partial class TemplateExpander(
 
     private static bool IsHcl(string path) => path.EndsWith(".tf", StringComparison.Ordinal) || path.EndsWith(".hcl", StringComparison.Ordinal);
 
-    private List<string>? IncludeValue(string expression, Dictionary<string, object?> context, string templateId)
+    private List<string>? IncludeValue(string expression, Dictionary<string, object?> context, LoadedTemplate template)
     {
         var direct = DirectReference().Match(expression);
         if (direct.Success && context.TryGetValue(direct.Groups[1].Value, out var value))
@@ -185,20 +196,28 @@ internal sealed partial class TemplateExpander(
             };
         }
 
-        var rendered = Render(expression, context, templateId, "includes.with");
+        var rendered = Render(expression, context, template, "includes.with");
         return rendered.Length == 0 ? null : [rendered];
     }
 
-    private string Render(string text, Dictionary<string, object?> context, string templateId, string part) =>
-        renderer.Render(text, context, $"template '{templateId}' ({part})");
+    /// <summary>Renders a text of template.yaml; errors name it as <c>folder/template.yaml[part]</c>.</summary>
+    private string Render(string text, Dictionary<string, object?> context, LoadedTemplate template, string part) =>
+        renderer.Render(text, context, $"{template.Origin}/template.yaml[{part}]");
+
+    /// <summary>Renders a template file; errors name it by its path (<c>templates/app/helmrelease.yaml.sbn</c>).</summary>
+    private string RenderFile(LoadedTemplate template, string file, Dictionary<string, object?> context) =>
+        renderer.Render(template.ReadFile(file), context, $"{template.Origin}/{file}");
+
+    private bool When(string? expression, Dictionary<string, object?> context, LoadedTemplate template, string part) =>
+        renderer.IsTrue(expression, context, $"{template.Origin}/template.yaml[{part}]");
 
     /// <summary>Renders every value of a <c>with:</c> mapping (errors name the part as <paramref name="partPrefix"/> and the key).</summary>
-    private Dictionary<string, string> RenderAll(Dictionary<string, string> with, Dictionary<string, object?> context, string templateId, string partPrefix)
+    private Dictionary<string, string> RenderAll(Dictionary<string, string> with, Dictionary<string, object?> context, LoadedTemplate template, string partPrefix)
     {
         var rendered = new Dictionary<string, string>(with.Count, StringComparer.Ordinal);
         foreach (var (key, value) in with)
         {
-            rendered[key] = Render(value, context, templateId, partPrefix + key);
+            rendered[key] = Render(value, context, template, partPrefix + key);
         }
 
         return rendered;

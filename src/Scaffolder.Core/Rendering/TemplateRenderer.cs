@@ -1,61 +1,40 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
 namespace Scaffolder.Core.Rendering;
 
 /// <summary>
-/// Renders Handlebars text with the helpers templates use. Output is never HTML-escaped; values that end up in
-/// YAML go through <c>{{q value}}</c>, which always produces a valid double-quoted YAML scalar. Text in the subset
-/// <see cref="SubsetTemplate"/> covers (all built-in templates) is interpreted directly; anything else, and every
-/// error, goes to Handlebars.Net, which is only loaded when needed.
+/// Renders Scriban templates and evaluates Scriban expressions (<c>when:</c>) with the functions templates use, in a
+/// sandbox: data reaches templates as <see cref="Scriban.Runtime.ScriptObject"/>s only, undefined variables and
+/// members are errors, Prometheus-style <c>{{ $x }}</c> outside an escape block is refused when a template is parsed,
+/// and loops, recursion and output are bounded (<see cref="TemplateLimits"/>). Every failure is a one-line
+/// <see cref="UserInputException"/> naming the template file, line and column. Values that end up in YAML go
+/// through <c>{{ q value }}</c> or <c>{{ yaml value }}</c>; output is never HTML-escaped.
 /// </summary>
 public sealed class TemplateRenderer
 {
-    private readonly IReadOnlyDictionary<string, string> partials;
-    private readonly SubsetEnvironment subset;
-    private readonly ConcurrentDictionary<string, SubsetTemplate?> parsed = new(StringComparer.Ordinal);
-    private HandlebarsRenderer? handlebars;
+    private readonly ScribanEngine engine;
 
-    /// <summary>Creates a renderer with the given partials (name → Handlebars text).</summary>
+    /// <summary>Creates a renderer with the given partials (name → Scriban text) and the default limits.</summary>
     public TemplateRenderer(IReadOnlyDictionary<string, string> partials)
+        : this(partials, TemplateLimits.Default)
     {
-        this.partials = partials;
-        subset = new SubsetEnvironment(partials);
     }
 
-    /// <summary>
-    /// When set (by the tests), every text the subset renders is rendered by Handlebars.Net too, and a difference
-    /// throws: the subset must never change an output.
-    /// </summary>
-    internal static bool VerifySubsetAgainstHandlebars { get; set; }
+    /// <summary>Creates a renderer with the given partials (name → Scriban text) and limits.</summary>
+    public TemplateRenderer(IReadOnlyDictionary<string, string> partials, TemplateLimits limits) =>
+        engine = new ScribanEngine(partials, limits);
 
     /// <summary>Renders <paramref name="text"/> against <paramref name="context"/>; <paramref name="source"/> names it in errors.</summary>
-    public string Render(string text, object context, string source)
-    {
-        if (parsed.GetOrAdd(text, SubsetTemplate.TryParse) is { } template)
-        {
-            try
-            {
-                var output = template.Render(context, subset);
-                if (VerifySubsetAgainstHandlebars && RenderWithHandlebars(text, context, source) is var expected && expected != output)
-                {
-                    throw new InvalidOperationException($"{source}: the Handlebars subset rendered\n{output}\nbut Handlebars.Net renders\n{expected}");
-                }
+    public string Render(string text, IReadOnlyDictionary<string, object?> context, string source) =>
+        engine.Render(text, context, source);
 
-                return output;
-            }
-            catch (SubsetUnsupportedException)
-            {
-                // Something outside the subset at run time (a missing name, a value that is not text...): Handlebars.Net decides.
-            }
-        }
-
-        return RenderWithHandlebars(text, context, source);
-    }
-
-    private string RenderWithHandlebars(string text, object context, string source) =>
-        LazyInitializer.EnsureInitialized(ref handlebars, () => new HandlebarsRenderer(partials)).Render(text, context, source);
+    /// <summary>
+    /// Evaluates the Scriban expression <paramref name="expression"/> (a <c>when:</c>) against <paramref name="context"/>
+    /// with template truthiness: null, false, empty text, zero and empty lists are false. Empty means true.
+    /// </summary>
+    public bool IsTrue(string? expression, IReadOnlyDictionary<string, object?> context, string source) =>
+        string.IsNullOrWhiteSpace(expression) || engine.IsTrue(expression, context, source);
 
     /// <summary>Formats a value as text (invariant culture, lowercase booleans).</summary>
     public static string Text(object? value) => value switch

@@ -6,8 +6,10 @@ namespace Scaffolder.Core.Templates;
 
 /// <summary>
 /// The templates available in a repository: the built-in ones embedded in the tool, overridden or extended by
-/// folders in <c>.scaffold/templates/&lt;id&gt;/</c>. Shared partials live in <c>_partials/</c> (a repository
-/// partial of the same name replaces the built-in one).
+/// folders in <c>.scaffold/templates/&lt;id&gt;/</c>: a file there (a <c>*.sbn</c> template or <c>template.yaml</c>)
+/// replaces the built-in file of the same name, and every other file still comes from the built-in template. Shared
+/// partials live in <c>_partials/</c> (a repository partial of the same name replaces the built-in one). Nothing
+/// else on the file system is read.
 /// </summary>
 public sealed class TemplateCatalog
 {
@@ -17,6 +19,7 @@ public sealed class TemplateCatalog
     private const string PartialsFolder = "_partials";
     private const string ResourcePrefix = "templates/";
     private readonly Dictionary<string, Func<string, string?>> folders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> origins = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LoadedTemplate> loaded = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> partials = new(StringComparer.Ordinal);
 
@@ -46,6 +49,7 @@ public sealed class TemplateCatalog
         {
             var prefix = $"{ResourcePrefix}{id}/";
             catalog.folders[id] = file => embedded.Contains(prefix + file) ? ReadResource(prefix + file) : null;
+            catalog.origins[id] = $"templates/{id}";
         }
 
         var repoFolder = repoRoot is null ? null : Path.Combine(repoRoot, RepoTemplatesFolder);
@@ -56,18 +60,21 @@ public sealed class TemplateCatalog
             {
                 var id = Path.GetFileName(dir);
                 var builtIn = catalog.folders.GetValueOrDefault(id);
+                catalog.origins[id] = $"{RepoTemplatesFolder}/{id}";
                 catalog.folders[id] = file =>
                 {
                     // A template's files are read through the same guard as writes: no absolute paths, no '..',
                     // no symbolic link leading out of the repository.
                     var relative = $"{RepoTemplatesFolder}/{id}/{file}";
                     var path = guard!.Resolve(relative, "read");
-                    if (fileSystem.GetFileKind(path) is not FileKind.Missing)
+                    if (fileSystem.GetFileKind(path) is not FileEntryKind.Missing)
                     {
                         return Encoding.UTF8.GetString(fileSystem.ReadRegularFile(path, relative, maxBytes)).TrimStart('\uFEFF');
                     }
 
-                    return id == PartialsFolder ? builtIn?.Invoke(file) : null;
+                    // A file the repository does not override (template.yaml included) comes from the built-in
+                    // template of the same id, so an override can be one file.
+                    return builtIn?.Invoke(file);
                 };
             }
         }
@@ -120,7 +127,7 @@ public sealed class TemplateCatalog
 
         // Files are read once: bulk generation renders the same files for every entry.
         var files = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        template = new LoadedTemplate(definition, file => files.GetOrAdd(file, f => read(f)
+        template = new LoadedTemplate(definition, origins[id], file => files.GetOrAdd(file, f => read(f)
             ?? throw new UserInputException($"template '{id}' has no file '{f}'")));
 
         // Bulk planning expands entries in parallel: the first thread to finish loading wins.
@@ -139,7 +146,7 @@ public sealed class TemplateCatalog
         if (repoPartials is not null && fileSystem.DirectoryExists(repoPartials))
         {
             var guard = new PathGuard(fileSystem, Path.GetDirectoryName(Path.GetDirectoryName(repoFolder!))!);
-            foreach (var file in fileSystem.EnumerateFiles(repoPartials, recursive: false).Where(f => f.EndsWith(".hbs", StringComparison.Ordinal)))
+            foreach (var file in fileSystem.EnumerateFiles(repoPartials, recursive: false).Where(f => f.EndsWith(".sbn", StringComparison.Ordinal)))
             {
                 var relative = $"{RepoTemplatesFolder}/{PartialsFolder}/{Path.GetFileName(file)}";
                 var path = guard.Resolve(relative, "read");
@@ -158,5 +165,6 @@ public sealed class TemplateCatalog
 
 /// <summary>A parsed template and access to its files.</summary>
 /// <param name="Definition">The parsed <c>template.yaml</c>.</param>
+/// <param name="Origin">The folder it comes from, as errors name it: <c>templates/app</c> (built in) or <c>.scaffold/templates/app</c>.</param>
 /// <param name="ReadFile">Reads a file of the template folder by relative name.</param>
-public sealed record LoadedTemplate(TemplateDefinition Definition, Func<string, string> ReadFile);
+public sealed record LoadedTemplate(TemplateDefinition Definition, string Origin, Func<string, string> ReadFile);

@@ -6,6 +6,12 @@ public sealed class TemplateDefinition
     /// <summary>The template id, the subcommand of <c>scaffold new</c>.</summary>
     public string Id { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The template's version (<c>version:</c>, default <c>0</c>): raised when the template changes what it generates,
+    /// recorded in answers files, and compared by <c>scaffold update --check</c>.
+    /// </summary>
+    public string Version { get; set; } = "0";
+
     /// <summary>One line saying what the template generates.</summary>
     public string Description { get; set; } = string.Empty;
 
@@ -36,7 +42,7 @@ public sealed class TemplateDefinition
     /// <summary>Other templates rendered into the same plan.</summary>
     public List<IncludeDefinition> Includes { get; set; } = [];
 
-    /// <summary>Messages printed after generation (Handlebars), for example the SSM parameters to create.</summary>
+    /// <summary>Messages printed after generation (Scriban), for example the SSM parameters to create.</summary>
     public List<ConditionalText> Messages { get; set; } = [];
 
     /// <summary>Rules rejecting parameter combinations (exit 2), checked before rendering.</summary>
@@ -58,7 +64,7 @@ public sealed class ParameterDefinition
     /// <summary>Whether the option must be given.</summary>
     public bool Required { get; set; }
 
-    /// <summary>Default value (Handlebars, may use config and earlier parameters); a list default is comma-separated.</summary>
+    /// <summary>Default value (Scriban, may use config and earlier parameters); a list default is comma-separated.</summary>
     public string? Default { get; set; }
 
     /// <summary>Value used when a choice option is given without a value (<c>--database</c> alone).</summary>
@@ -106,13 +112,13 @@ public sealed class ParameterDefinition
 /// <summary>A file the template creates.</summary>
 public sealed class FileDefinition
 {
-    /// <summary>Repository-relative target path (Handlebars).</summary>
+    /// <summary>Repository-relative target path (Scriban).</summary>
     public string Path { get; set; } = string.Empty;
 
-    /// <summary>The Handlebars file in the template folder.</summary>
+    /// <summary>The Scriban file in the template folder.</summary>
     public string Template { get; set; } = string.Empty;
 
-    /// <summary>Condition (see <see cref="Condition"/>); the file is skipped when false.</summary>
+    /// <summary>Condition (a Scriban expression, see <see cref="Rendering.TemplateRenderer.IsTrue"/>); the file is skipped when false.</summary>
     public string? When { get; set; }
 
     /// <summary>Name of a list in the context: the entry is rendered once per item, with <c>item</c> set to it.</summary>
@@ -137,22 +143,22 @@ public sealed class EditDefinition
     /// <summary>The inserter name, e.g. <c>yaml-list-item</c>.</summary>
     public string Inserter { get; set; } = string.Empty;
 
-    /// <summary>Repository-relative path of the edited file (Handlebars).</summary>
+    /// <summary>Repository-relative path of the edited file (Scriban).</summary>
     public string File { get; set; } = string.Empty;
 
-    /// <summary>Condition; the edit is skipped when false.</summary>
+    /// <summary>Condition (a Scriban expression); the edit is skipped when false.</summary>
     public string? When { get; set; }
 
     /// <summary>Name of a list in the context: the entry is rendered once per item, with <c>item</c> set to it.</summary>
     public string? ForEach { get; set; }
 
-    /// <summary>A Handlebars file in the template folder rendering the inserted text.</summary>
+    /// <summary>A Scriban file in the template folder rendering the inserted text.</summary>
     public string? Template { get; set; }
 
-    /// <summary>Inline Handlebars text inserted (instead of <see cref="Template"/>).</summary>
+    /// <summary>Inline Scriban text inserted (instead of <see cref="Template"/>).</summary>
     public string? Value { get; set; }
 
-    /// <summary>Inserter arguments (Handlebars values).</summary>
+    /// <summary>Inserter arguments (Scriban values).</summary>
     public Dictionary<string, string> With { get; set; } = [];
 
     /// <summary>When the file does not exist: <c>error</c> (default) or <c>skip</c>.</summary>
@@ -165,26 +171,26 @@ public sealed class IncludeDefinition
     /// <summary>The included template id.</summary>
     public string Template { get; set; } = string.Empty;
 
-    /// <summary>Condition; the include is skipped when false.</summary>
+    /// <summary>Condition (a Scriban expression); the include is skipped when false.</summary>
     public string? When { get; set; }
 
     /// <summary>Name of a list in the context: the entry is rendered once per item, with <c>item</c> set to it.</summary>
     public string? ForEach { get; set; }
 
-    /// <summary>The name passed to the included template (Handlebars; default: this template's name).</summary>
+    /// <summary>The name passed to the included template (Scriban; default: this template's name).</summary>
     public string? Name { get; set; }
 
-    /// <summary>Parameter values passed (Handlebars); a value that is exactly <c>{{param}}</c> passes the value itself, lists included.</summary>
+    /// <summary>Parameter values passed (Scriban); a value that is exactly <c>{{param}}</c> passes the value itself, lists included.</summary>
     public Dictionary<string, string> With { get; set; } = [];
 }
 
-/// <summary>A Handlebars text shown under a condition.</summary>
+/// <summary>A Scriban text shown under a condition.</summary>
 public sealed class ConditionalText
 {
-    /// <summary>Condition; the text applies when true (always when empty).</summary>
+    /// <summary>Condition (a Scriban expression); the text applies when true (always when empty).</summary>
     public string? When { get; set; }
 
-    /// <summary>The text (Handlebars).</summary>
+    /// <summary>The text (Scriban).</summary>
     public string Text { get; set; } = string.Empty;
 }
 
@@ -194,9 +200,9 @@ public sealed class DataDefinition
     /// <summary>The provider name, e.g. <c>module-variables</c>.</summary>
     public string Provider { get; set; } = string.Empty;
 
-    /// <summary>Condition; when false the key is null and the provider is not called.</summary>
+    /// <summary>Condition (a Scriban expression); when false the key is null and the provider is not called.</summary>
     public string? When { get; set; }
 
-    /// <summary>Provider arguments (Handlebars values).</summary>
+    /// <summary>Provider arguments (Scriban values).</summary>
     public Dictionary<string, string> With { get; set; } = [];
 }

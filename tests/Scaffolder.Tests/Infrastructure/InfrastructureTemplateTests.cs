@@ -182,10 +182,10 @@ public sealed class InfrastructureTemplateTests
                   path: "{{config.paths.modules}}/{{name}}"
             files:
               - path: "docs/{{name}}.md"
-                template: doc.md.hbs
+                template: doc.md.sbn
                 when: vars.required
             """);
-        repo.Write(".scaffold/templates/inputs/doc.md.hbs", "{{#each vars.required}}\n- {{name}}: {{type}}\n{{/each}}\n");
+        repo.Write(".scaffold/templates/inputs/doc.md.sbn", "{{~ for variable in vars.required ~}}\n- {{variable.name}}: {{variable.type}}\n{{~ end ~}}\n");
 
         repo.Run("new", "inputs", "app-secrets").ExitCode.ShouldBe(0);
         repo.Read("docs/app-secrets.md").ShouldBe("- name: string\n- ssm_parameter_path: string\n- local_backup_path: string\n");

@@ -224,7 +224,7 @@ public sealed partial class HostileInputTests(ITestOutputHelper log)
         yield return ("files as a scalar", "evil", "id: evil\ndescription: d\nscope: repo\nfiles: x.yaml\n");
         yield return ("file without path", "evil", "id: evil\ndescription: d\nscope: repo\nfiles:\n  - template: x.yaml.hbs\n");
         yield return ("file template missing", "evil", "id: evil\ndescription: d\nscope: repo\nfiles:\n  - path: out/x.yaml\n    template: missing.hbs\n");
-        yield return ("bad handlebars in path", "evil", "id: evil\ndescription: d\nscope: repo\nfiles:\n  - path: \"out/{{#if}}x.yaml\"\n    template: x.yaml.hbs\n");
+        yield return ("bad template syntax in path", "evil", "id: evil\ndescription: d\nscope: repo\nfiles:\n  - path: \"out/{{ if }}x.yaml\"\n    template: x.yaml.sbn\n");
         yield return ("unknown inserter", "evil", "id: evil\ndescription: d\nscope: repo\nedits:\n  - inserter: nope\n    file: kubernetes/platform/versions.env\n    value: x\n");
         yield return ("unknown data provider", "evil", "id: evil\ndescription: d\nscope: repo\ndata:\n  x:\n    provider: nope\n");
         yield return ("include of itself", "evil", "id: evil\ndescription: d\nscope: repo\nincludes:\n  - template: evil\n");
