@@ -86,7 +86,7 @@ internal static class NewCommand
                 }
 
                 var full = Path.GetFullPath(valuesFile, session.WorkingDirectory);
-                var entries = BulkValues.Read(session.FileSystem, full, valuesFile, template, output.Force(result));
+                var entries = BulkValues.Read(session.FileSystem, full, valuesFile, template, output.Force(result), session.Limits);
                 return GenerateMany(session, template.Id, entries, valuesFile, output.DryRun(result), output.Diff(result), output.Format(result), output.Force(result));
             }
 
@@ -159,7 +159,7 @@ internal static class NewCommand
         session.RequireRepository("new");
         using var repoLock = dryRun ? null : RepoLock.Acquire(session.RepoRoot, LockTimeout);
         Timing.Mark("command parsed, lock held");
-        var planner = new Planner(session.FileSystem, session.Catalog, session.Config, Planner.DefaultInserters);
+        var planner = new Planner(session.FileSystem, session.Catalog, session.Config, Planner.DefaultInserters, limits: session.Limits);
         Timing.Mark("config, catalog and planner ready");
         var plan = makePlan(new UnitRecorder(session.FileSystem, planner, session.Catalog, Planner.DefaultInserters, Session.ToolVersion));
         Timing.Mark("planned");

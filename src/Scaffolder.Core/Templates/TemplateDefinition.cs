@@ -83,6 +83,12 @@ public sealed class ParameterDefinition
     public string? PatternDescription { get; set; }
 
     /// <summary>
+    /// A check beyond the pattern: <c>hostname</c> (at most 253 characters, labels of at most 63) or <c>quantity</c> (a
+    /// size greater than zero; in a <c>NAME:SIZE</c> value, the part after the last colon).
+    /// </summary>
+    public string? Format { get; set; }
+
+    /// <summary>
     /// Whether the value may be written as a plain YAML scalar (the default): values YAML 1.1 would read as a boolean,
     /// null, number or date are then refused. Set false for values that never reach YAML unquoted (a version pinned
     /// in versions.env, a date in a Markdown record).

@@ -66,6 +66,7 @@ internal static class TemplateYamlReader
                     case "choicesFrom": parameter.ChoicesFrom = OptionalText(value); break;
                     case "pattern": parameter.Pattern = OptionalText(value); break;
                     case "patternDescription": parameter.PatternDescription = OptionalText(value); break;
+                    case "format": parameter.Format = OptionalText(value); break;
                     case "yamlText": parameter.YamlText = Bool(value); break;
                     case "redact": parameter.Redact = Bool(value); break;
                     case "min": parameter.Min = Int(value); break;
