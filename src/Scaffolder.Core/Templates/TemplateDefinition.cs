@@ -42,6 +42,9 @@ public sealed class TemplateDefinition
     /// <summary>Other templates rendered into the same plan.</summary>
     public List<IncludeDefinition> Includes { get; set; } = [];
 
+    /// <summary>Example command lines (<c>scaffold new app wiki --database</c>) that <c>scaffold new &lt;id&gt; --help</c> prints.</summary>
+    public List<string> Examples { get; set; } = [];
+
     /// <summary>Messages printed after generation (Scriban), for example the SSM parameters to create.</summary>
     public List<ConditionalText> Messages { get; set; } = [];
 

@@ -38,6 +38,7 @@ internal static class TemplateYamlReader
                 case "includes": template.Includes = reader.List(value, key, reader.Include); break;
                 case "messages": template.Messages = reader.List(value, key, reader.ConditionalText); break;
                 case "errors": template.Errors = reader.List(value, key, reader.ConditionalText); break;
+                case "examples": template.Examples = reader.List(value, key, reader.Text); break;
                 default: return false;
             }
 
