@@ -71,10 +71,11 @@ public sealed class RepoChecker
         var fileCount = 0;
         void Absorb(FileResult result)
         {
-            fileCount += result.WasRead ? 1 : 0;
+            // Counted are the files checked (under the paths); the others are read for their facts only.
+            fileCount += result.WasRead && result.InScope ? 1 : 0;
             facts.Add(result.Facts);
             findings.AddRange(result.Findings);
-            manifests += result.Manifests;
+            manifests += result.InScope ? result.Manifests : 0;
             if (result.Ignores.Count > 0)
             {
                 ignores[result.File] = result.Ignores;
@@ -302,7 +303,7 @@ public sealed class RepoChecker
                 skipSink.Report(skipRule, 1, 1, $"'{entry.Relative}' {read.Skipped}.");
             }
 
-            return new FileResult(entry.Relative, skipSink.Findings, [], [], 0, WasRead: false);
+            return new FileResult(entry.Relative, skipSink.Findings, [], [], 0, WasRead: false, inScope);
         }
 
         // A dangling link or an unreadable file must not stop the run: it is reported (SCF031) and checked as empty.
@@ -353,7 +354,7 @@ public sealed class RepoChecker
 
         var facts = new List<object>();
         collector.Collect(file, facts);
-        return new FileResult(entry.Relative, sink.Findings, facts, (IReadOnlyList<IgnoreRange>?)ignores ?? [], manifests, WasRead: true);
+        return new FileResult(entry.Relative, sink.Findings, facts, (IReadOnlyList<IgnoreRange>?)ignores ?? [], manifests, WasRead: true, inScope);
     }
 
     private sealed record IgnoreRange(int StartLine, int EndLine, IReadOnlySet<string> RuleIds);
@@ -364,5 +365,6 @@ public sealed class RepoChecker
         IReadOnlyList<object> Facts,
         IReadOnlyList<IgnoreRange> Ignores,
         int Manifests,
-        bool WasRead);
+        bool WasRead,
+        bool InScope);
 }
