@@ -21,6 +21,8 @@ public static class CliApp
     /// <summary>Exit code: conflict with existing files.</summary>
     public const int Conflict = 3;
 
+    private static readonly TimeSpan RecoveryLockTimeout = TimeSpan.FromSeconds(120);
+
     /// <summary>The <c>--no-color</c> option, recognised on every command.</summary>
     internal static Option<bool> NoColorOption { get; } = new("--no-color")
     {
@@ -52,17 +54,20 @@ public static class CliApp
 
     /// <summary>
     /// Runs the tool with <paramref name="args"/> in <paramref name="workingDirectory"/> for <paramref name="terminal"/>,
-    /// reading and writing through <paramref name="fileSystem"/>.
+    /// reading and writing through <paramref name="fileSystem"/> (the real one by default); <paramref name="interruption"/>
+    /// turns SIGINT and SIGTERM into a roll back and exit 130 or 143.
     /// </summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, Terminal terminal, IFileSystem fileSystem)
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, Terminal terminal, IFileSystem? fileSystem = null, Interruption? interruption = null)
     {
         ArgumentNullException.ThrowIfNull(terminal);
+        fileSystem ??= PhysicalFileSystem.Instance;
+        interruption ??= Interruption.None;
         // Read before parsing, like --repo: the palette colours parse errors too.
         terminal = terminal.Restricted(noColor: HasFlag(args, NoColorOption.Name), noInput: HasFlag(args, NoInputOption.Name));
         var errors = Palette.For(terminal.ColorError);
         try
         {
-            var session = new Session(fileSystem, output, error, workingDirectory, RepoOption(SuggestedLine(args) ?? args), terminal);
+            var session = new Session(fileSystem, output, error, workingDirectory, RepoOption(SuggestedLine(args) ?? args), terminal, interruption);
             var root = CreateRoot(session, args);
             Timing.Mark("commands built");
             // No response files: an option value such as '@x' is a value, never "read the arguments from file x".
@@ -84,6 +89,11 @@ public static class CliApp
                 return InvalidInput;
             }
 
+            if (result.Action is not System.CommandLine.Help.HelpAction && result.CommandResult.Command is not RootCommand && SuggestedLine(args) is null)
+            {
+                session.RecoverInterruptedApply(RecoveryLockTimeout);
+            }
+
             return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (UserInputException ex)
@@ -95,6 +105,11 @@ public static class CliApp
         {
             error.WriteLine($"{errors.Error("conflict:")} {ex.Message}");
             return Conflict;
+        }
+        catch (OperationCanceledException) when (interruption.ExitCode != 0)
+        {
+            error.WriteLine("interrupted: the apply was rolled back; nothing was written");
+            return interruption.ExitCode;
         }
         catch (IOException ex)
         {

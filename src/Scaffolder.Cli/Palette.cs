@@ -27,12 +27,12 @@ public sealed partial class Palette
     /// <summary>The palette for a stream that does (<paramref name="color"/>) or does not take colour.</summary>
     public static Palette For(bool color) => color ? Ansi : Plain;
 
-    /// <summary><paramref name="text"/> in the colour of <paramref name="action"/>: green create, yellow update, red conflict.</summary>
+    /// <summary><paramref name="text"/> in the colour of <paramref name="action"/>: green create, yellow update, red conflict or delete.</summary>
     public string Action(ChangeAction action, string text) => action switch
     {
         ChangeAction.Create => Paint(Green, text),
         ChangeAction.Update => Paint(Yellow, text),
-        ChangeAction.Conflict => Paint(Red, text),
+        ChangeAction.Conflict or ChangeAction.Delete => Paint(Red, text),
         _ => text,
     };
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Scaffolder.Core;
 using Scaffolder.Core.Config;
 using Scaffolder.Core.IO;
+using Scaffolder.Core.Planning;
 using Scaffolder.Core.Templates;
 
 namespace Scaffolder.Cli;
@@ -16,10 +17,12 @@ public sealed class Session
 
     /// <summary>
     /// Creates a session; <paramref name="repoOverride"/> is the <c>--repo</c> value, if any, and
-    /// <paramref name="terminal"/> what the output takes (default: <see cref="Cli.Terminal.None"/>).
+    /// <paramref name="terminal"/> what the output takes (default: <see cref="Cli.Terminal.None"/>), and
+    /// <paramref name="interruption"/> what an apply watches for SIGINT and SIGTERM (default: none).
     /// </summary>
-    public Session(IFileSystem fileSystem, TextWriter output, TextWriter error, string workingDirectory, string? repoOverride, Terminal? terminal = null)
+    public Session(IFileSystem fileSystem, TextWriter output, TextWriter error, string workingDirectory, string? repoOverride, Terminal? terminal = null, Interruption? interruption = null)
     {
+        Interruption = interruption ?? Interruption.None;
         FileSystem = fileSystem;
         Terminal = terminal ?? Terminal.None;
         Output = output;
@@ -35,6 +38,9 @@ public sealed class Session
         Description = "Repository root (default: the nearest folder upwards with .scaffold.yaml or .git, else the current folder).",
         Recursive = true,
     };
+
+    /// <summary>SIGINT and SIGTERM: what an apply watches to roll back and stop.</summary>
+    public Interruption Interruption { get; }
 
     /// <summary>The tool's version (without build metadata), as recorded in answers files.</summary>
     public static string ToolVersion { get; } =
@@ -98,6 +104,51 @@ public sealed class Session
 
     /// <summary>The repository's templates.</summary>
     public TemplateCatalog Catalog => catalog.Value;
+
+    /// <summary>
+    /// Applies <paramref name="plan"/> (<see cref="PlanApplier"/>); SIGINT or SIGTERM meanwhile rolls it back, says so
+    /// on stderr and ends the process with 130 or 143.
+    /// </summary>
+    public void Apply(Plan plan)
+    {
+        using var applying = Interruption.Applying();
+        try
+        {
+            new PlanApplier(FileSystem).Apply(plan, Interruption.Token);
+        }
+        catch (OperationCanceledException) when (Interruption.ExitCode != 0)
+        {
+            // Leaving the apply ends the process with the signal's exit code.
+            Error.WriteLine("interrupted: the apply was rolled back; nothing was written");
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Finishes or rolls back an apply an earlier run left unfinished (killed, or the machine lost power), under the
+    /// repository lock, and says which on stderr. Every command that reads or writes the repository runs it first.
+    /// </summary>
+    public void RecoverInterruptedApply(TimeSpan lockTimeout)
+    {
+        var recovery = new InterruptedApply(FileSystem);
+        if (!recovery.Pending(RepoRoot))
+        {
+            return;
+        }
+
+        using var repoLock = RepoLock.Acquire(RepoRoot, lockTimeout);
+        using var applying = Interruption.Applying();
+        var outcome = recovery.Recover(RepoRoot);
+        switch (outcome.Action)
+        {
+            case RecoveryAction.Finished:
+                Error.WriteLine($"recovered: an earlier scaffold run was interrupted while applying {outcome.Files} file(s); its apply was finished");
+                break;
+            case RecoveryAction.RolledBack:
+                Error.WriteLine($"recovered: an earlier scaffold run was interrupted while applying {outcome.Files} file(s); its apply was rolled back");
+                break;
+        }
+    }
 
     private (string, bool) FindRepoRoot(IFileSystem fileSystem, string searchFrom, string? repoOverride)
     {

@@ -166,7 +166,7 @@ internal static class NewCommand
         var applied = !dryRun && !plan.HasConflicts && plan.HasWrites;
         if (applied)
         {
-            new PlanApplier(session.FileSystem).Apply(plan);
+            session.Apply(plan);
             Timing.Mark("applied");
         }
 

@@ -23,9 +23,9 @@ internal static class PlanPrinter
                 ? $"  ({Details(change.Details)})"
                 : string.Empty;
             output.WriteLine($"{palette.Action(change.Action, $"{Label(change.Action),-10}")} {change.Path}{(details == "  ()" ? string.Empty : details)}");
-            if (diff && change.Action is ChangeAction.Create or ChangeAction.Update or ChangeAction.Conflict)
+            if (diff && change.Action is ChangeAction.Create or ChangeAction.Update or ChangeAction.Conflict or ChangeAction.Delete)
             {
-                UnifiedDiff.Write(output, change.Path, change.Before, change.After, palette.DiffLine);
+                UnifiedDiff.Write(output, change.Path, change.Before, change.Action == ChangeAction.Delete ? null : change.After, palette.DiffLine);
             }
         }
 

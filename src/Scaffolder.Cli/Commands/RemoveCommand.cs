@@ -29,7 +29,7 @@ internal static class RemoveCommand
             var applied = !dryRun && removal.Plan.HasWrites;
             if (applied)
             {
-                new PlanApplier(session.FileSystem).Apply(removal.Plan);
+                session.Apply(removal.Plan);
             }
 
             PlanPrinter.Print(session.Output, session.OutputPalette, "remove", [AnswersStore.Address(path)], removal.Plan, dryRun, applied, output.Diff(result), output.Format(result));

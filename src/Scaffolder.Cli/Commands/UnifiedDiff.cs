@@ -5,7 +5,7 @@ namespace Scaffolder.Cli.Commands;
 
 /// <summary>
 /// A git-style unified diff of one file that <c>git apply</c> and <c>patch</c> accept: lines compare with their line
-/// ending, a new file's hunk starts at <c>-0,0</c>, a last line without a newline is marked
+/// ending, a new file's hunk starts at <c>-0,0</c> and a deleted file's ends at <c>+0,0</c>, a last line without a newline is marked
 /// <c>\ No newline at end of file</c>, and each hunk carries at most three lines of context.
 /// </summary>
 internal static class UnifiedDiff
@@ -18,25 +18,29 @@ internal static class UnifiedDiff
 
     /// <summary>
     /// Writes the header and hunks of the change from <paramref name="before"/> (null: the file does not exist) to
-    /// <paramref name="after"/>; <paramref name="style"/> wraps each printed line (without its
+    /// <paramref name="after"/> (null: the file is deleted); <paramref name="style"/> wraps each printed line (without its
     /// newline) by kind: <c>'h'</c> for file headers, <c>'@'</c> for hunk headers, else the line's kind.
     /// </summary>
-    public static void Write(TextWriter output, string path, byte[]? before, byte[] after, Func<char, string, string> style)
+    public static void Write(TextWriter output, string path, byte[]? before, byte[]? after, Func<char, string, string> style)
     {
         output.WriteLine(style('h', $"diff --git a/{path} b/{path}"));
         if (before is null)
         {
             output.WriteLine(style('h', "new file mode 100644"));
         }
+        else if (after is null)
+        {
+            output.WriteLine(style('h', "deleted file mode 100644"));
+        }
 
-        var script = Script(before is null ? string.Empty : Encoding.UTF8.GetString(before), Encoding.UTF8.GetString(after));
+        var script = Script(before is null ? string.Empty : Encoding.UTF8.GetString(before), Encoding.UTF8.GetString(after ?? []));
         if (!script.Exists(l => l.Kind != ' '))
         {
             return;
         }
 
         output.WriteLine(style('h', before is null ? "--- /dev/null" : $"--- a/{path}"));
-        output.WriteLine(style('h', $"+++ b/{path}"));
+        output.WriteLine(style('h', after is null ? "+++ /dev/null" : $"+++ b/{path}"));
         var index = 0;
         while (index < script.Count)
         {

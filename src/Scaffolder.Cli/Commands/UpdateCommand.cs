@@ -70,7 +70,7 @@ internal static class UpdateCommand
             var applied = !dryRun && update.Plan.HasWrites;
             if (applied)
             {
-                new PlanApplier(session.FileSystem).Apply(update.Plan);
+                session.Apply(update.Plan);
 
                 // The new renders are the bases of the next update: the user commits the merged files, never these.
                 foreach (var content in update.Bases)

@@ -67,27 +67,29 @@ public sealed class RepoChecker
         var facts = new RepoFacts(_conventions) { Repo = repo };
         var findings = new List<Finding>();
         var ignores = new Dictionary<string, IReadOnlyList<IgnoreRange>>(StringComparer.Ordinal);
-        var manifests = 0;
-        var fileCount = 0;
-        void Absorb(FileResult result)
-        {
-            // Counted are the files checked (under the paths); the others are read for their facts only.
-            fileCount += result.WasRead && result.InScope ? 1 : 0;
-            facts.Add(result.Facts);
-            findings.AddRange(result.Findings);
-            manifests += result.InScope ? result.Manifests : 0;
-            if (result.Ignores.Count > 0)
-            {
-                ignores[result.File] = result.Ignores;
-            }
-        }
-
         // Facts come from the whole repository; rules run, and findings are kept, only under the paths asked for.
         var scopes = paths.Select(p => Path.GetRelativePath(root, Path.GetFullPath(Path.Combine(root, p))).Replace('\\', '/'))
             .Select(p => p == "." ? string.Empty : p)
             .ToArray();
         bool InScope(string file) =>
             scopes.Length == 0 || Array.Exists(scopes, s => s.Length == 0 || file == s || (file.StartsWith(s, StringComparison.Ordinal) && file.Length > s.Length && file[s.Length] == '/'));
+        var manifests = 0;
+        var fileCount = 0;
+        void Absorb(FileResult result)
+        {
+            // The summary counts what was checked: files and manifests under the paths asked for, not the whole
+            // repository read for its facts.
+            var counted = InScope(result.File);
+            fileCount += result.WasRead && counted ? 1 : 0;
+            facts.Add(result.Facts);
+            findings.AddRange(result.Findings);
+            manifests += counted ? result.Manifests : 0;
+            if (result.Ignores.Count > 0)
+            {
+                ignores[result.File] = result.Ignores;
+            }
+        }
+
         var files = EnumerateFiles(repo, options);
         if (options.MaxParallelism <= 1)
         {
@@ -303,7 +305,7 @@ public sealed class RepoChecker
                 skipSink.Report(skipRule, 1, 1, $"'{entry.Relative}' {read.Skipped}.");
             }
 
-            return new FileResult(entry.Relative, skipSink.Findings, [], [], 0, WasRead: false, inScope);
+            return new FileResult(entry.Relative, skipSink.Findings, [], [], 0, WasRead: false);
         }
 
         // A dangling link or an unreadable file must not stop the run: it is reported (SCF031) and checked as empty.
@@ -354,7 +356,7 @@ public sealed class RepoChecker
 
         var facts = new List<object>();
         collector.Collect(file, facts);
-        return new FileResult(entry.Relative, sink.Findings, facts, (IReadOnlyList<IgnoreRange>?)ignores ?? [], manifests, WasRead: true, inScope);
+        return new FileResult(entry.Relative, sink.Findings, facts, (IReadOnlyList<IgnoreRange>?)ignores ?? [], manifests, WasRead: true);
     }
 
     private sealed record IgnoreRange(int StartLine, int EndLine, IReadOnlySet<string> RuleIds);
@@ -365,6 +367,5 @@ public sealed class RepoChecker
         IReadOnlyList<object> Facts,
         IReadOnlyList<IgnoreRange> Ignores,
         int Manifests,
-        bool WasRead,
-        bool InScope);
+        bool WasRead);
 }

@@ -66,6 +66,67 @@ public sealed partial class PhysicalFileSystem : IFileSystem
     }
 
     /// <inheritdoc />
+    public void WriteNewFile(string path, byte[] content, UnixFileMode? mode)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (mode is not null && !OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = mode.Value;
+        }
+
+        using var stream = new FileStream(path, options);
+        if (mode is not null && !OperatingSystem.IsWindows())
+        {
+            // The creation mode is masked by the umask; the file must have exactly the bits of the one it replaces.
+            File.SetUnixFileMode(stream.SafeFileHandle, mode.Value);
+        }
+
+        stream.Write(content);
+    }
+
+    /// <inheritdoc />
+    public void AppendAllBytes(string path, byte[] content)
+    {
+        using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        stream.Write(content);
+    }
+
+    /// <inheritdoc />
+    public UnixFileMode? GetUnixFileMode(string path) => OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(path);
+
+    /// <inheritdoc />
+    public void FlushToDisk(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (OperatingSystem.IsLinux())
+        {
+            if (NativeMethods.SyncFileSystem((int)stream.SafeFileHandle.DangerousGetHandle()) != 0)
+            {
+                throw new IOException($"syncfs failed for {path} (errno {Marshal.GetLastPInvokeError()})");
+            }
+        }
+        else if (OperatingSystem.IsWindows())
+        {
+            stream.Flush(flushToDisk: true);
+        }
+        else
+        {
+            NativeMethods.Sync();
+        }
+    }
+
+    private static class NativeMethods
+    {
+        [DllImport("libc", EntryPoint = "syncfs", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        internal static extern int SyncFileSystem(int fd);
+
+        [DllImport("libc", EntryPoint = "sync")]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        internal static extern void Sync();
+    }
+
+    /// <inheritdoc />
     public FileEntryKind GetEntryKind(string path)
     {
         if (!OperatingSystem.IsWindows())

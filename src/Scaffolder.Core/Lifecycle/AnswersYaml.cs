@@ -67,6 +67,12 @@ public static class AnswersYaml
             w.Append("  - file: ").Append(Quote(edit.File)).Append('\n');
             w.Append("    inserter: ").Append(Quote(edit.Inserter)).Append('\n');
             w.Append("    template: ").Append(Quote(edit.Template)).Append('\n');
+            if (edit.Opened is not null && edit.Emptied is not null)
+            {
+                w.Append("    opened: ").Append(Quote(edit.Opened)).Append('\n');
+                w.Append("    emptied: ").Append(Quote(edit.Emptied)).Append('\n');
+            }
+
             Items(w, "    lines", edit.Lines, "    ");
         }
 
@@ -270,7 +276,7 @@ public static class AnswersYaml
 
         public RecordedEdit Edit(YamlNode node)
         {
-            string? file = null, inserter = null, template = null;
+            string? file = null, inserter = null, template = null, opened = null, emptied = null;
             var lines = new List<string>();
             Fields(node, "edit", (key, value) =>
             {
@@ -280,6 +286,8 @@ public static class AnswersYaml
                     case "inserter": inserter = Text(value); break;
                     case "template": template = Text(value); break;
                     case "lines": lines = List(value, key, Text); break;
+                    case "opened": opened = Text(value); break;
+                    case "emptied": emptied = Text(value); break;
                     default: return false;
                 }
 
@@ -289,7 +297,9 @@ public static class AnswersYaml
                 file ?? throw Error(node, "'file' is missing"),
                 inserter ?? throw Error(node, "'inserter' is missing"),
                 template ?? throw Error(node, "'template' is missing"),
-                lines);
+                lines,
+                opened,
+                emptied);
         }
 
         private RecordedParameter Parameter(string name, YamlNode value) => value switch

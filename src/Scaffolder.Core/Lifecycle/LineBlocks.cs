@@ -1,14 +1,21 @@
 namespace Scaffolder.Core.Lifecycle;
 
+/// <summary>Lines an edit inserted; <paramref name="Opened"/> and <paramref name="Emptied"/> as in <see cref="RecordedEdit"/>.</summary>
+internal sealed record InsertedBlock(IReadOnlyList<string> Lines, string? Opened, string? Emptied);
+
 /// <summary>Blocks of whole lines: what an edit inserted, and taking it out again without touching any other byte.</summary>
 internal static class LineBlocks
 {
-    /// <summary>The lines <paramref name="after"/> has beyond <paramref name="before"/> when it only inserts one block of lines; otherwise empty.</summary>
-    public static IReadOnlyList<string> Inserted(string before, string after)
+    /// <summary>
+    /// The block <paramref name="after"/> inserts into <paramref name="before"/>: one block of new lines, possibly
+    /// opened by turning an empty collection line into its key (<c>inputs: []</c> → <c>inputs:</c>). Other changes
+    /// give no lines.
+    /// </summary>
+    public static InsertedBlock Inserted(string before, string after)
     {
         if (before == after)
         {
-            return [];
+            return new InsertedBlock([], null, null);
         }
 
         var a = Split(before).ConvertAll(l => l.Content);
@@ -25,7 +32,15 @@ internal static class LineBlocks
             suffix++;
         }
 
-        return a.Count - prefix - suffix == 0 ? b.GetRange(prefix, b.Count - prefix - suffix) : [];
+        var removed = a.Count - prefix - suffix;
+        var added = b.GetRange(prefix, b.Count - prefix - suffix);
+        return removed switch
+        {
+            0 => new InsertedBlock(added, null, null),
+            1 when added.Count >= 2 && a[prefix].TrimEnd() is var old && (old.EndsWith("[]", StringComparison.Ordinal) || old.EndsWith("{ }", StringComparison.Ordinal) || old.EndsWith("{}", StringComparison.Ordinal))
+                => new InsertedBlock(added.GetRange(1, added.Count - 1), added[0], a[prefix]),
+            _ => new InsertedBlock([], null, null),
+        };
     }
 
     /// <summary>
@@ -33,7 +48,7 @@ internal static class LineBlocks
     /// their line endings), or null when the block is not there exactly once. The line endings of the other lines,
     /// and a missing final newline, are kept.
     /// </summary>
-    public static string? Remove(string text, IReadOnlyList<string> lines)
+    public static string? Remove(string text, IReadOnlyList<string> lines, string? opened = null, string? emptied = null)
     {
         if (lines.Count == 0)
         {
@@ -74,7 +89,21 @@ internal static class LineBlocks
             all[^1] = all[^1] with { Ending = string.Empty };
         }
 
+        if (opened is not null && emptied is not null && found > 0 && all[found - 1].Content == opened
+            && (found == all.Count || !Continues(all[found].Content, opened)))
+        {
+            // The entry was the collection's last: the line it opened becomes empty again.
+            all[found - 1] = all[found - 1] with { Content = emptied };
+        }
+
         return string.Concat(all.Select(l => l.Content + l.Ending));
+    }
+
+    /// <summary>Whether <paramref name="line"/> still belongs to the collection under <paramref name="key"/> (an item or deeper content).</summary>
+    private static bool Continues(string line, string key)
+    {
+        static int Indent(string s) => s.Length - s.TrimStart(' ').Length;
+        return line.TrimStart(' ').StartsWith('-') ? Indent(line) >= Indent(key) : line.Trim().Length > 0 && Indent(line) > Indent(key);
     }
 
     /// <summary>The lines of a text with their endings (<c>\n</c>, <c>\r\n</c>, or none for a last line without one).</summary>

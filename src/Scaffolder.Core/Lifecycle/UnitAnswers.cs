@@ -63,4 +63,6 @@ public sealed record RecordedFile(string Path, string Blob, string Template, boo
 /// <param name="Inserter">The inserter.</param>
 /// <param name="Template">The template whose edit it is.</param>
 /// <param name="Lines">The inserted lines; empty when the edit found its entry already there.</param>
-public sealed record RecordedEdit(string File, string Inserter, string Template, IReadOnlyList<string> Lines);
+/// <param name="Opened">The line the edit opened for its entry (<c>  inputs:</c>), when it replaced an empty one.</param>
+/// <param name="Emptied">That line as it was (<c>  inputs: []</c>): put back when removing the entry leaves the list empty.</param>
+public sealed record RecordedEdit(string File, string Inserter, string Template, IReadOnlyList<string> Lines, string? Opened = null, string? Emptied = null);

@@ -116,11 +116,11 @@ public sealed class UnitRecorder
     };
 
     /// <summary>The lines an edit inserts into <paramref name="content"/> when applied alone; empty when its entry is already there or it changes other lines.</summary>
-    internal IReadOnlyList<string> InsertedLines(RenderedEdit edit, byte[] content)
+    internal InsertedBlock InsertedLines(RenderedEdit edit, byte[] content)
     {
         if (!inserters.TryGetValue(edit.Inserter, out var inserter))
         {
-            return [];
+            return new InsertedBlock([], null, null);
         }
 
         var file = EditableText.Decode(content, edit.Path);
@@ -172,8 +172,8 @@ public sealed class UnitRecorder
 
                 var rendered = set.Files.FirstOrDefault(f => f.Path == edit.Path && f.Content is not null)?.Content;
                 var baseContent = change.Before ?? (rendered is null ? null : Encoding.UTF8.GetBytes(rendered));
-                var lines = baseContent is null ? [] : recorder.InsertedLines(edit, baseContent);
-                edits.Add(new RecordedEdit(edit.Path, edit.Inserter, edit.TemplateId, lines));
+                var block = baseContent is null ? new InsertedBlock([], null, null) : recorder.InsertedLines(edit, baseContent);
+                edits.Add(new RecordedEdit(edit.Path, edit.Inserter, edit.TemplateId, block.Lines, block.Opened, block.Emptied));
             }
 
             // Files the unit owns that this plan changes (a follow-up's entry in the app's kustomization) are recorded

@@ -95,7 +95,7 @@ public sealed class UnitRemover(IFileSystem fileSystem, Planner planner, Templat
                 entry = texts[edit.File] = (bytes, EditableText.Decode(bytes, edit.File));
             }
 
-            var without = LineBlocks.Remove(entry.Text.Text, edit.Lines);
+            var without = LineBlocks.Remove(entry.Text.Text, edit.Lines, edit.Opened, edit.Emptied);
             if (without is null)
             {
                 kept.Add($"{edit.File}: the {edit.Lines.Count} line(s) {edit.Inserter} inserted for {unit.Unit} are not there exactly once; left as they are");

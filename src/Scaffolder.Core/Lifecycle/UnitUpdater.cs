@@ -63,10 +63,11 @@ public sealed class UnitUpdater(IFileSystem fileSystem, Planner planner, UnitRec
             var unitSets = Enumerable.Range(0, requests.Count).Where(i => owner[i] == u).Select(i => sets[i]).ToList();
             var renderedFiles = unitSets.SelectMany(s => s.Files).DistinctBy(f => f.Path).ToList();
             var renderedOwned = renderedFiles.Where(f => f.Definition.IfExists != "skip").Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            var collectors = renderedFiles.Where(f => f.Definition.CollectsResources).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
             var folders = renderedOwned.Select(Folder).ToHashSet(StringComparer.Ordinal);
             var recordedFiles = unit.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
             var paths = touched[path] = [.. renderedFiles.Select(f => f.Path), .. unitSets.SelectMany(s => s.Edits).Select(e => e.Path), .. unit.Files.Select(f => f.Path)];
-            var deletedByUser = new HashSet<string>(StringComparer.Ordinal);
+            var keepRecord = new HashSet<string>(StringComparer.Ordinal);
             var removed = new HashSet<string>(StringComparer.Ordinal);
 
             foreach (var file in renderedOwned)
@@ -78,7 +79,7 @@ public sealed class UnitUpdater(IFileSystem fileSystem, Planner planner, UnitRec
                     {
                         if (!restore)
                         {
-                            deletedByUser.Add(file);
+                            keepRecord.Add(file);
                             notes.Add($"{file}: deleted since generation; stays deleted (--restore brings it back)");
                             changes[file] = change with { Action = ChangeAction.Keep, After = [], Details = ["deleted by you; stays deleted"] };
                         }
@@ -88,6 +89,15 @@ public sealed class UnitUpdater(IFileSystem fileSystem, Planner planner, UnitRec
 
                     if (change.Action == ChangeAction.Identical)
                     {
+                        continue;
+                    }
+
+                    if (collectors.Contains(file) && SameLines(change.Before, change.After))
+                    {
+                        // A kustomization listing the same resources in another order (a follow-up appended its entry)
+                        // is left as it is, and so is its record.
+                        keepRecord.Add(file);
+                        changes[file] = change with { Action = ChangeAction.Identical, After = change.Before, Details = [] };
                         continue;
                     }
 
@@ -126,7 +136,7 @@ public sealed class UnitUpdater(IFileSystem fileSystem, Planner planner, UnitRec
                 }
             }
 
-            answers[path] = Rerecord(unit, requests, owner, u, sets, rendered, fingerprint, deletedByUser, removed);
+            answers[path] = Rerecord(unit, requests, owner, u, sets, rendered, fingerprint, keepRecord, removed);
         }
 
         foreach (var (file, change) in changes.Where(c => c.Value.Action == ChangeAction.Keep && c.Value.After.Length == 0).ToList())
@@ -172,7 +182,7 @@ public sealed class UnitUpdater(IFileSystem fileSystem, Planner planner, UnitRec
         RenderSet[] sets,
         Dictionary<string, PlannedChange> rendered,
         TemplateFingerprint fingerprint,
-        HashSet<string> deletedByUser,
+        HashSet<string> keepRecord,
         HashSet<string> removed)
     {
         var claimed = new HashSet<string>(StringComparer.Ordinal);
@@ -184,10 +194,11 @@ public sealed class UnitUpdater(IFileSystem fileSystem, Planner planner, UnitRec
             next = next is null ? recording.Merge(null, asFollowUp: false) : recording.Merge(next, asFollowUp: true);
         }
 
-        // Shared files keep their first record; a file the user deleted keeps its old record; removed files go.
+        // Shared files keep their first record, and so do files left as they are (deleted by the user, or a reordered
+        // kustomization); removed files go.
         var old = unit.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var files = next!.Files.Where(f => !removed.Contains(f.Path))
-            .Select(f => old.TryGetValue(f.Path, out var before) && (before.Shared || deletedByUser.Contains(f.Path)) ? before : f)
+            .Select(f => old.TryGetValue(f.Path, out var before) && (before.Shared || keepRecord.Contains(f.Path)) ? before : f)
             .Concat(unit.Files.Where(f => f.Shared && next.Files.All(n => n.Path != f.Path)))
             .Concat(unit.Files.Where(f => !f.Shared && !removed.Contains(f.Path) && next.Files.All(n => n.Path != f.Path)))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
@@ -246,6 +257,18 @@ public sealed class UnitUpdater(IFileSystem fileSystem, Planner planner, UnitRec
         }
 
         return Encoding.UTF8.GetBytes($"<<<<<<< ours (the file now)\n{Ended(ours)}=======\n{Ended(theirs)}>>>>>>> theirs (the template today)\n");
+    }
+
+    private static bool SameLines(byte[] a, byte[] b)
+    {
+        static List<string> Sorted(byte[] bytes)
+        {
+            var lines = Encoding.UTF8.GetString(bytes).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
+            lines.Sort(StringComparer.Ordinal);
+            return lines;
+        }
+
+        return Sorted(a).SequenceEqual(Sorted(b), StringComparer.Ordinal);
     }
 
     private static string Folder(string path) => path.Contains('/', StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : string.Empty;

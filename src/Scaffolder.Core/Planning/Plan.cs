@@ -41,6 +41,12 @@ public sealed record Plan(string RepoRoot, IReadOnlyList<PlannedChange> Changes,
 
     /// <summary>Whether applying would write anything.</summary>
     public bool HasWrites => Changes.Any(c => c.Action is ChangeAction.Create or ChangeAction.Update or ChangeAction.Delete);
+
+    /// <summary>
+    /// The real location, when planned, of every folder the plan writes into and of their parents (repository-relative
+    /// path, '' for the root → real absolute path): the applier checks each again right before writing into it.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> RealDirectories { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>What to generate.</summary>

@@ -224,7 +224,10 @@ public sealed class Planner
         var plan = new Plan(
             repoRoot,
             sorted,
-            set.Messages.Distinct(StringComparer.Ordinal).ToList());
+            set.Messages.Distinct(StringComparer.Ordinal).ToList())
+        {
+            RealDirectories = PlanApplier.RealDirectories(guard, sorted),
+        };
         PlanValidator.Validate(plan);
         return plan;
     }

@@ -21,7 +21,13 @@ internal static class TemplateFunctions
         ["hq"] = args => TemplateRenderer.HclQuote(TemplateRenderer.Text(args[0])),
                         ["contains"] = args => args[0] is IEnumerable items && args[0] is not string
             && items.Cast<object?>().Any(item => string.Equals(TemplateRenderer.Text(item), TemplateRenderer.Text(args[1]), StringComparison.Ordinal)),
-        ["subst"] = args => "${" + string.Concat(args.Select(TemplateRenderer.Text)) + "}",
+        ["subst"] = args => "${" + Identifier(string.Concat(args.Select(TemplateRenderer.Text))) + "}",
+        ["yaml"] = args => YamlValues.Scalar(TemplateRenderer.Text(args[0])),
+        ["k8s_name"] = args => YamlValues.Name(TemplateRenderer.Text(args[0])),
+        ["k8s_name_part"] = args => YamlValues.NamePart(TemplateRenderer.Text(args[0])),
+        ["label_key"] = args => YamlValues.LabelKey(TemplateRenderer.Text(args[0])),
+        ["label_key_part"] = args => YamlValues.LabelKeyPart(TemplateRenderer.Text(args[0])),
+        ["label_value"] = args => YamlValues.LabelValue(TemplateRenderer.Text(args[0])),
         ["pascal"] = args => Title(TemplateRenderer.Text(args[0])).Replace(" ", string.Empty, StringComparison.Ordinal),
         ["union"] = args => args
             .SelectMany(arg => arg is IEnumerable items and not string ? items.Cast<object?>().Select(TemplateRenderer.Text) : [TemplateRenderer.Text(arg)])
@@ -68,6 +74,12 @@ internal static class TemplateFunctions
     private static bool IsHelperFailure(Exception ex) =>
         ex is IndexOutOfRangeException or FormatException or OverflowException or ArgumentException or InvalidCastException;
 
+    /// <summary>A Flux substitution variable name (<c>${name}</c>): letters, digits and '_', not starting with a digit.</summary>
+    private static string Identifier(string value) =>
+        value.Length > 0 && !char.IsAsciiDigit(value[0]) && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+            ? value
+            : throw new RefusedValueException($"'{Text.DisplayText.Printable(value)}' (from the config) is not a substitution variable name (letters, digits and '_')");
+
     private static string Title(string value) => string.Join(' ', value.Split('-', StringSplitOptions.RemoveEmptyEntries)
         .Select(word => char.ToUpperInvariant(word[0]) + word[1..]));
 
@@ -91,6 +103,10 @@ internal static class TemplateFunctions
             try
             {
                 return TemplateData.Convert(implementation([.. arguments]));
+            }
+            catch (RefusedValueException ex)
+            {
+                throw new Scriban.Syntax.ScriptRuntimeException(Span(callerContext), ex.Message);
             }
             catch (Exception ex) when (IsHelperFailure(ex))
             {

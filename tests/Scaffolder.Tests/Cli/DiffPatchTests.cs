@@ -30,6 +30,28 @@ public sealed class DiffPatchTests
         patched.Snapshot().ShouldBe(written.Snapshot(), $"the tree after git apply differs from the real run; the diff was:\n{dryRun.Output}");
     }
 
+    [Fact]
+    public void Remove_dry_run_diff_piped_into_git_apply_gives_the_tree_remove_writes()
+    {
+        using var removed = TestRepo.FromSample();
+        using var patched = TestRepo.FromSample();
+        foreach (var repo in new[] { removed, patched })
+        {
+            repo.Run("new", "app", "demo", "--database", "--secret", "API_KEY").ExitCode.ShouldBe(0);
+        }
+
+        var remove = removed.Run("remove", "app/demo");
+        remove.ExitCode.ShouldBe(0, remove.Error);
+        var dryRun = patched.Run("remove", "app/demo", "--dry-run", "--diff");
+        dryRun.ExitCode.ShouldBe(0, dryRun.Error);
+        dryRun.Output.ShouldContain("deleted file mode 100644\n--- a/kubernetes/clusters/live/apps/demo/helmrelease.yaml\n+++ /dev/null\n@@ -1,");
+        Git(patched.Root, string.Empty, "init", "--quiet").ExitCode.ShouldBe(0);
+        var apply = Git(patched.Root, dryRun.Output, "apply", "--verbose", "-");
+
+        apply.ExitCode.ShouldBe(0, $"git apply failed:\n{apply.Error}\n--- the diff ---\n{dryRun.Output}");
+        patched.Snapshot().ShouldBe(removed.Snapshot(), $"the tree after git apply differs from the real remove; the diff was:\n{dryRun.Output}");
+    }
+
     /// <summary>Runs git in <paramref name="directory"/> with <paramref name="input"/> on stdin.</summary>
     internal static CliResult Git(string directory, string input, params string[] args)
     {
@@ -102,10 +124,18 @@ public sealed class UnifiedDiffTests
 
     private static string[] Numbered(int count) => [.. Enumerable.Range(1, count).Select(i => $"{i}\n")];
 
-    private static string Diff(string? before, string after)
+    [Fact]
+    public void Deleted_file_ends_at_zero()
+    {
+        Diff("a\nb", null).ShouldBe("diff --git a/f.txt b/f.txt\ndeleted file mode 100644\n--- a/f.txt\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-a\n-b\n\\ No newline at end of file\n");
+    }
+
+    private static string Diff(string? before, string? after)
     {
         using var output = new StringWriter { NewLine = "\n" };
-        Scaffolder.Cli.Commands.UnifiedDiff.Write(output, "f.txt", before is null ? null : System.Text.Encoding.UTF8.GetBytes(before), System.Text.Encoding.UTF8.GetBytes(after), static (_, text) => text);
+        Scaffolder.Cli.Commands.UnifiedDiff.Write(output, "f.txt", Bytes(before), Bytes(after), static (_, text) => text);
         return output.ToString();
     }
+
+    private static byte[]? Bytes(string? text) => text is null ? null : System.Text.Encoding.UTF8.GetBytes(text);
 }
