@@ -104,7 +104,10 @@ public sealed class ConfigValueQuotingTests
         {
             foreach (var (file, content) in after)
             {
-                if (file.EndsWith(".yaml", StringComparison.Ordinal) && file != ".scaffold.yaml" && (!before.TryGetValue(file, out var old) || old != content))
+                // The answers file holds parameters and the blob ids of the generated files, never a config value; its
+                // own hostile-input tests are in Lifecycle/.
+                if (file.EndsWith(".yaml", StringComparison.Ordinal) && file != ".scaffold.yaml" && !file.StartsWith(".scaffold/answers/", StringComparison.Ordinal)
+                    && (!before.TryGetValue(file, out var old) || old != content))
                 {
                     // Comments (the chart URL) are not in the tree: a value there must add nothing to it either.
                     written.Append(repo.Read(file));
