@@ -60,6 +60,7 @@ public sealed class Planner
         new ProviderRequirementsProvider(),
         new NextDecisionNumberProvider(),
         new TodayProvider(),
+        new ConfigDefaultsProvider(),
         new StackFitProvider(),
     ];
 
@@ -214,14 +215,14 @@ public sealed class Planner
             {
                 if (run.Count > 0 && !SameEdit(run[0], edit))
                 {
-                    ApplyEdits(run, guard, changes);
+                    ApplyEdits(run, guard, changes, repoRoot);
                     run = [];
                 }
 
                 run.Add(edit);
             }
 
-            ApplyEdits(run, guard, changes);
+            ApplyEdits(run, guard, changes, repoRoot);
         }
 
         var sorted = new List<PlannedChange>(changes.Values);
@@ -255,7 +256,7 @@ public sealed class Planner
         && a.Args.All(p => b.Args.TryGetValue(p.Key, out var value) && value == p.Value);
 
     /// <summary>Applies a run of edits of one file that share inserter and arguments.</summary>
-    private void ApplyEdits(List<RenderedEdit> run, PathGuard guard, Dictionary<string, PlannedChange> changes)
+    private void ApplyEdits(List<RenderedEdit> run, PathGuard guard, Dictionary<string, PlannedChange> changes, string repoRoot)
     {
         var edit = run[0];
         if (!inserters.TryGetValue(edit.Inserter, out var inserter))
@@ -282,7 +283,8 @@ public sealed class Planner
         }
         else
         {
-            throw new UserInputException($"{edit.Path} does not exist: template '{edit.TemplateId}' needs it to add {Summary(edit)}");
+            var hint = InitCreates(repoRoot, edit.Path) ? "; `scaffold init` creates it (and the other shared files) where absent" : string.Empty;
+            throw new UserInputException($"{edit.Path} does not exist: template '{edit.TemplateId}' needs it to add {Summary(edit)}{hint}");
         }
 
         var file = EditableText.Decode(content, edit.Path);
@@ -312,6 +314,27 @@ public sealed class Planner
     /// </summary>
     private byte[]? ReadExisting(string absolute, string path) =>
         fileSystem.GetFileKind(absolute) is FileEntryKind.Missing ? null : fileSystem.ReadRegularFile(absolute, path, limits.MaxFileBytes);
+
+    /// <summary>Whether the <c>init</c> template, for any known cluster, writes <paramref name="path"/>.</summary>
+    private bool InitCreates(string repoRoot, string path)
+    {
+        try
+        {
+            var expander = NewExpander(repoRoot);
+            var set = new RenderSet();
+            foreach (var cluster in config.KnownClusters)
+            {
+                expander.Expand(TemplateCatalog.InitId, TemplateCatalog.InitId, new Dictionary<string, IReadOnlyList<string>>(), cluster, set);
+            }
+
+            return set.Files.Any(f => f.Path == path);
+        }
+        catch (UserInputException)
+        {
+            // A repository's broken override of the init template only loses the hint.
+            return false;
+        }
+    }
 
     private static string Summary(RenderedEdit edit)
     {

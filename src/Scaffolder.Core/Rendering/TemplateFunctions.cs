@@ -46,6 +46,8 @@ internal static class TemplateFunctions
         ["upper"] = args => TemplateRenderer.Text(args[0]).ToUpperInvariant(),
         ["title"] = args => Title(TemplateRenderer.Text(args[0])),
         ["concat"] = args => string.Concat(args.Select(TemplateRenderer.Text)),
+        // The path from folder args[0] to args[1], both relative to the repository root: kustomization references.
+        ["relative"] = args => Relative(TemplateRenderer.Text(args[0]), TemplateRenderer.Text(args[1])),
         ["join"] = args => string.Join(
             args.Length > 1 ? TemplateRenderer.Text(args[1]) : ", ",
             args[0] is IEnumerable items and not string ? items.Cast<object?>().Select(TemplateRenderer.Text) : [TemplateRenderer.Text(args[0])]),
@@ -79,6 +81,20 @@ internal static class TemplateFunctions
         value.Length > 0 && !char.IsAsciiDigit(value[0]) && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
             ? value
             : throw new RefusedValueException($"'{Text.DisplayText.Printable(value)}' (from the config) is not a substitution variable name (letters, digits and '_')");
+
+    private static string Relative(string from, string to)
+    {
+        var a = from.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var b = to.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var common = 0;
+        while (common < a.Length && common < b.Length && a[common] == b[common])
+        {
+            common++;
+        }
+
+        var parts = Enumerable.Repeat("..", a.Length - common).Concat(b.Skip(common)).ToList();
+        return parts.Count == 0 ? "." : string.Join('/', parts);
+    }
 
     private static string Title(string value) => string.Join(' ', value.Split('-', StringSplitOptions.RemoveEmptyEntries)
         .Select(word => char.ToUpperInvariant(word[0]) + word[1..]));

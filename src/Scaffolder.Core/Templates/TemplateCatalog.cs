@@ -16,6 +16,12 @@ public sealed class TemplateCatalog
     /// <summary>The repository folder holding template overrides.</summary>
     public const string RepoTemplatesFolder = ".scaffold/templates";
 
+    /// <summary>
+    /// The template <c>scaffold init</c> plans; it is not a <c>new</c> pattern, so <see cref="Ids"/> leaves it out
+    /// (a repository may still override it in <c>.scaffold/templates/init/</c>).
+    /// </summary>
+    public const string InitId = "init";
+
     private const string PartialsFolder = "_partials";
     private const string ResourcePrefix = "templates/";
     private readonly Dictionary<string, Func<string, string?>> folders = new(StringComparer.Ordinal);
@@ -27,7 +33,7 @@ public sealed class TemplateCatalog
     {
     }
 
-    /// <summary>Template ids, sorted.</summary>
+    /// <summary>Ids of the <c>new</c> templates, sorted (without <see cref="InitId"/>).</summary>
     public IReadOnlyList<string> Ids { get; private set; } = [];
 
     /// <summary>Shared partials (name → text).</summary>
@@ -81,6 +87,7 @@ public sealed class TemplateCatalog
 
         var ids = new List<string>(catalog.folders.Keys);
         ids.Remove(PartialsFolder);
+        ids.Remove(InitId);
         ids.Sort(StringComparer.Ordinal);
         catalog.Ids = ids;
         catalog.LoadPartials(embedded, repoFolder, fileSystem, maxBytes);
