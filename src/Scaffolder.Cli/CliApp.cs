@@ -21,12 +21,53 @@ public static class CliApp
     /// <summary>Exit code: conflict with existing files.</summary>
     public const int Conflict = 3;
 
-    /// <summary>Runs the tool with <paramref name="args"/> in <paramref name="workingDirectory"/>.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)
+    private static readonly TimeSpan RecoveryLockTimeout = TimeSpan.FromSeconds(120);
+
+    /// <summary>The <c>--no-color</c> option, recognised on every command.</summary>
+    internal static Option<bool> NoColorOption { get; } = new("--no-color")
     {
+        Description = "No colour in the output (also when NO_COLOR is set or the output is not a terminal).",
+        Recursive = true,
+    };
+
+    /// <summary>The <c>--no-input</c> option, recognised on every command.</summary>
+    internal static Option<bool> NoInputOption { get; } = new("--no-input")
+    {
+        Description = "Never ask for missing values (also when stdin is not a terminal or CI is set).",
+        Recursive = true,
+    };
+
+    /// <summary>Runs the tool with <paramref name="args"/> in <paramref name="workingDirectory"/>, with no colour and no questions.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory) =>
+        Run(args, output, error, workingDirectory, Terminal.None);
+
+    /// <summary>
+    /// Runs the tool with <paramref name="args"/> in <paramref name="workingDirectory"/>, with no colour and no questions,
+    /// reading and writing through <paramref name="fileSystem"/> (tests pass an in-memory tree).
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, IFileSystem fileSystem) =>
+        Run(args, output, error, workingDirectory, Terminal.None, fileSystem);
+
+    /// <summary>Runs the tool with <paramref name="args"/> in <paramref name="workingDirectory"/> for <paramref name="terminal"/>.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, Terminal terminal) =>
+        Run(args, output, error, workingDirectory, terminal, PhysicalFileSystem.Instance);
+
+    /// <summary>
+    /// Runs the tool with <paramref name="args"/> in <paramref name="workingDirectory"/> for <paramref name="terminal"/>,
+    /// reading and writing through <paramref name="fileSystem"/> (the real one by default); <paramref name="interruption"/>
+    /// turns SIGINT and SIGTERM into a roll back and exit 130 or 143.
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, Terminal terminal, IFileSystem? fileSystem = null, Interruption? interruption = null)
+    {
+        ArgumentNullException.ThrowIfNull(terminal);
+        fileSystem ??= PhysicalFileSystem.Instance;
+        interruption ??= Interruption.None;
+        // Read before parsing, like --repo: the palette colours parse errors too.
+        terminal = terminal.Restricted(noColor: HasFlag(args, NoColorOption.Name), noInput: HasFlag(args, NoInputOption.Name));
+        var errors = Palette.For(terminal.ColorError);
         try
         {
-            var session = new Session(PhysicalFileSystem.Instance, output, error, workingDirectory, RepoOption(SuggestedLine(args) ?? args));
+            var session = new Session(fileSystem, output, error, workingDirectory, RepoOption(SuggestedLine(args) ?? args), terminal, interruption);
             var root = CreateRoot(session, args);
             Timing.Mark("commands built");
             // No response files: an option value such as '@x' is a value, never "read the arguments from file x".
@@ -35,31 +76,49 @@ public static class CliApp
             {
                 // "Required command was not provided" says less than the error naming the unknown token, when there is one.
                 var first = result.Errors.FirstOrDefault(e => !e.Message.StartsWith("Required command", StringComparison.Ordinal)) ?? result.Errors[0];
-                var message = string.Join(' ', first.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-                error.WriteLine($"error: {DisplayText.Printable(message)}");
+                var message = DidYouMean.Error(result)
+                    ?? string.Join(' ', first.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                error.WriteLine($"{errors.Error("error:")} {DisplayText.Printable(message)}");
                 return InvalidInput;
+            }
+
+            if (result.Action is not System.CommandLine.Help.HelpAction && DidYouMean.Error(result) is { } typo)
+            {
+                // An option-like token such as '--formt' that parsed as an argument value.
+                error.WriteLine($"{errors.Error("error:")} {DisplayText.Printable(typo)}");
+                return InvalidInput;
+            }
+
+            if (result.Action is not System.CommandLine.Help.HelpAction && result.CommandResult.Command is not RootCommand && SuggestedLine(args) is null)
+            {
+                session.RecoverInterruptedApply(RecoveryLockTimeout);
             }
 
             return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (UserInputException ex)
         {
-            error.WriteLine($"error: {ex.Message}");
+            error.WriteLine($"{errors.Error("error:")} {ex.Message}");
             return InvalidInput;
         }
         catch (ConflictException ex)
         {
-            error.WriteLine($"conflict: {ex.Message}");
+            error.WriteLine($"{errors.Error("conflict:")} {ex.Message}");
             return Conflict;
+        }
+        catch (OperationCanceledException) when (interruption.ExitCode != 0)
+        {
+            error.WriteLine("interrupted: the apply was rolled back; nothing was written");
+            return interruption.ExitCode;
         }
         catch (IOException ex)
         {
-            error.WriteLine($"failed: {ex.Message}");
+            error.WriteLine($"{errors.Error("failed:")} {ex.Message}");
             return Failure;
         }
         catch (UnauthorizedAccessException ex)
         {
-            error.WriteLine($"failed: {ex.Message}");
+            error.WriteLine($"{errors.Error("failed:")} {ex.Message}");
             return Failure;
         }
     }
@@ -73,11 +132,15 @@ public static class CliApp
     {
         var root = new RootCommand("scaffold: generate and check GitOps homelab files that follow the stack's conventions.");
         root.Options.Add(Session.RepoOptionDefinition);
+        root.Options.Add(NoColorOption);
+        root.Options.Add(NoInputOption);
         root.Subcommands.Add(NewCommand.Create(session, args));
         root.Subcommands.Add(ListCommand.Create(session));
         root.Subcommands.Add(InitCommand.Create(session));
         root.Subcommands.Add(EvaluateCommand.Create(session));
         root.Subcommands.Add(CheckCommand.Create(session));
+        root.Subcommands.Add(UpdateCommand.Create(session));
+        root.Subcommands.Add(RemoveCommand.Create(session));
         return root;
     }
 
@@ -117,6 +180,25 @@ public static class CliApp
         }
 
         return (verb, null);
+    }
+
+    /// <summary>Whether <paramref name="flag"/> is given before any <c>--</c> that ends the options.</summary>
+    private static bool HasFlag(string[] args, string flag)
+    {
+        foreach (var arg in args)
+        {
+            if (arg == "--")
+            {
+                return false;
+            }
+
+            if (arg == flag)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? RepoOption(string[] args)

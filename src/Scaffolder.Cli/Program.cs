@@ -10,7 +10,8 @@ if (Environment.ProcessorCount > 1)
 
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 
-return CliApp.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory);
+using var interruption = Interruption.ForProcess();
+return CliApp.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory, Terminal.FromConsole(), interruption: interruption);
 
 static void WarmUpYaml()
 {

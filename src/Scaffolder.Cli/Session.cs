@@ -2,6 +2,7 @@ using System.CommandLine;
 using Scaffolder.Core;
 using Scaffolder.Core.Config;
 using Scaffolder.Core.IO;
+using Scaffolder.Core.Planning;
 using Scaffolder.Core.Templates;
 
 namespace Scaffolder.Cli;
@@ -9,20 +10,26 @@ namespace Scaffolder.Cli;
 /// <summary>What every command shares: the file system, output writers, the repository root, its config and templates (loaded once, on first use).</summary>
 public sealed class Session
 {
-    private readonly Lazy<string> repoRoot;
-    private readonly Lazy<ScaffoldConfig> config;
-    private readonly Lazy<TemplateCatalog> catalog;
+    private readonly string? repoOverride;
+    private Lazy<(string Root, bool Found)> repoRoot;
+    private Lazy<ScaffoldConfig> config;
+    private Lazy<TemplateCatalog> catalog;
 
-    /// <summary>Creates a session; <paramref name="repoOverride"/> is the <c>--repo</c> value, if any.</summary>
-    public Session(IFileSystem fileSystem, TextWriter output, TextWriter error, string workingDirectory, string? repoOverride)
+    /// <summary>
+    /// Creates a session; <paramref name="repoOverride"/> is the <c>--repo</c> value, if any, and
+    /// <paramref name="terminal"/> what the output takes (default: <see cref="Cli.Terminal.None"/>), and
+    /// <paramref name="interruption"/> what an apply watches for SIGINT and SIGTERM (default: none).
+    /// </summary>
+    public Session(IFileSystem fileSystem, TextWriter output, TextWriter error, string workingDirectory, string? repoOverride, Terminal? terminal = null, Interruption? interruption = null)
     {
+        Interruption = interruption ?? Interruption.None;
         FileSystem = fileSystem;
+        Terminal = terminal ?? Terminal.None;
         Output = output;
         Error = error;
         WorkingDirectory = workingDirectory;
-        repoRoot = new(() => FindRepoRoot(fileSystem, workingDirectory, repoOverride));
-        config = new(() => new ConfigLoader(fileSystem).Load(RepoRoot));
-        catalog = new(() => TemplateCatalog.Create(fileSystem, RepoRoot));
+        this.repoOverride = repoOverride;
+        (repoRoot, config, catalog) = Load(workingDirectory);
     }
 
     /// <summary>The <c>--repo</c> option, recognised on every command.</summary>
@@ -31,6 +38,14 @@ public sealed class Session
         Description = "Repository root (default: the nearest folder upwards with .scaffold.yaml or .git, else the current folder).",
         Recursive = true,
     };
+
+    /// <summary>SIGINT and SIGTERM: what an apply watches to roll back and stop.</summary>
+    public Interruption Interruption { get; }
+
+    /// <summary>The tool's version (without build metadata), as recorded in answers files.</summary>
+    public static string ToolVersion { get; } =
+        (System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(Session).Assembly)?.InformationalVersion ?? "0")
+        .Split('+')[0];
 
     /// <summary>The file system.</summary>
     public IFileSystem FileSystem { get; }
@@ -41,11 +56,48 @@ public sealed class Session
     /// <summary>Standard error.</summary>
     public TextWriter Error { get; }
 
+    /// <summary>What the person at the other end can take: colour, and answers to questions.</summary>
+    public Terminal Terminal { get; }
+
+    /// <summary>The colours of standard output.</summary>
+    public Palette OutputPalette => Palette.For(Terminal.ColorOutput);
+
+    /// <summary>The colours of standard error.</summary>
+    public Palette ErrorPalette => Palette.For(Terminal.ColorError);
+
     /// <summary>The folder the tool runs in (relative paths of arguments resolve against it).</summary>
     public string WorkingDirectory { get; }
 
     /// <summary>The repository root.</summary>
-    public string RepoRoot => repoRoot.Value;
+    public string RepoRoot => repoRoot.Value.Root;
+
+    /// <summary>Whether the root was given (<c>--repo</c>) or found (a folder with <c>.scaffold.yaml</c> or <c>.git</c>), not assumed.</summary>
+    public bool RepoFound => repoRoot.Value.Found;
+
+    /// <summary>Whether <c>--repo</c> was given.</summary>
+    public bool RepoGiven => repoOverride is not null;
+
+    /// <summary>
+    /// Looks for the repository root from <paramref name="directory"/> upwards instead of the working folder (for
+    /// <c>check PATH</c>); without a root above it, <paramref name="directory"/> is the root. <c>--repo</c> still wins.
+    /// </summary>
+    public void FindRootFrom(string directory) => (repoRoot, config, catalog) = Load(directory);
+
+    /// <summary>Refuses to run <paramref name="command"/> outside a repository unless <c>--repo</c> names one.</summary>
+    public void RequireRepository(string command)
+    {
+        if (!RepoFound)
+        {
+            throw new UserInputException($"{command}: no repository here: neither {ConfigLoader.FileName} nor .git is in {WorkingDirectory} or a folder above it; run inside a repository, or pass --repo <folder>");
+        }
+    }
+
+    private (Lazy<(string, bool)>, Lazy<ScaffoldConfig>, Lazy<TemplateCatalog>) Load(string searchFrom) =>
+    (
+        new(() => FindRepoRoot(FileSystem, searchFrom, repoOverride)),
+        new(() => new ConfigLoader(FileSystem).Load(RepoRoot)),
+        new(() => TemplateCatalog.Create(FileSystem, RepoRoot))
+    );
 
     /// <summary>The repository's conventions.</summary>
     public ScaffoldConfig Config => config.Value;
@@ -53,30 +105,77 @@ public sealed class Session
     /// <summary>The repository's templates.</summary>
     public TemplateCatalog Catalog => catalog.Value;
 
-    private static string FindRepoRoot(IFileSystem fileSystem, string workingDirectory, string? repoOverride)
+    /// <summary>
+    /// Applies <paramref name="plan"/> (<see cref="PlanApplier"/>); SIGINT or SIGTERM meanwhile rolls it back, says so
+    /// on stderr and ends the process with 130 or 143.
+    /// </summary>
+    public void Apply(Plan plan)
+    {
+        using var applying = Interruption.Applying();
+        try
+        {
+            new PlanApplier(FileSystem).Apply(plan, Interruption.Token);
+        }
+        catch (OperationCanceledException) when (Interruption.ExitCode != 0)
+        {
+            // Leaving the apply ends the process with the signal's exit code.
+            Error.WriteLine("interrupted: the apply was rolled back; nothing was written");
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Finishes or rolls back an apply an earlier run left unfinished (killed, or the machine lost power), under the
+    /// repository lock, and says which on stderr. Every command that reads or writes the repository runs it first.
+    /// </summary>
+    public void RecoverInterruptedApply(TimeSpan lockTimeout)
+    {
+        var recovery = new InterruptedApply(FileSystem);
+        if (!recovery.Pending(RepoRoot))
+        {
+            return;
+        }
+
+        using var repoLock = RepoLock.Acquire(RepoRoot, lockTimeout);
+        using var applying = Interruption.Applying();
+        var outcome = recovery.Recover(RepoRoot);
+        switch (outcome.Action)
+        {
+            case RecoveryAction.Finished:
+                Error.WriteLine($"recovered: an earlier scaffold run was interrupted while applying {outcome.Files} file(s); its apply was finished");
+                break;
+            case RecoveryAction.RolledBack:
+                Error.WriteLine($"recovered: an earlier scaffold run was interrupted while applying {outcome.Files} file(s); its apply was rolled back");
+                break;
+        }
+    }
+
+    private (string, bool) FindRepoRoot(IFileSystem fileSystem, string searchFrom, string? repoOverride)
     {
         if (repoOverride is not null)
         {
-            var full = Path.GetFullPath(repoOverride, workingDirectory);
-            return fileSystem.DirectoryExists(full) ? full : throw new UserInputException($"--repo '{repoOverride}' is not a folder");
+            var full = Path.GetFullPath(repoOverride, WorkingDirectory);
+            return fileSystem.DirectoryExists(full) ? (full, true) : throw new UserInputException($"--repo '{repoOverride}' is not a folder");
         }
 
-        for (var dir = Path.GetFullPath(workingDirectory); dir is not null; dir = Path.GetDirectoryName(dir))
+        for (var dir = Path.GetFullPath(searchFrom); dir is not null; dir = Path.GetDirectoryName(dir))
         {
             if (fileSystem.FileExists(Path.Combine(dir, ConfigLoader.FileName)))
             {
-                return dir;
+                return (dir, true);
             }
         }
 
-        for (var dir = Path.GetFullPath(workingDirectory); dir is not null; dir = Path.GetDirectoryName(dir))
+        // .git is a folder in a clone and a file in a worktree or submodule.
+        for (var dir = Path.GetFullPath(searchFrom); dir is not null; dir = Path.GetDirectoryName(dir))
         {
-            if (fileSystem.DirectoryExists(Path.Combine(dir, ".git")))
+            var git = Path.Combine(dir, ".git");
+            if (fileSystem.DirectoryExists(git) || fileSystem.FileExists(git))
             {
-                return dir;
+                return (dir, true);
             }
         }
 
-        return Path.GetFullPath(workingDirectory);
+        return (Path.GetFullPath(searchFrom), false);
     }
 }

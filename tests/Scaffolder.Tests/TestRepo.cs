@@ -49,6 +49,15 @@ public sealed class TestRepo : IDisposable
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>Runs <c>scaffold args... --repo Root</c> in-process for <paramref name="terminal"/> (colour, answers to questions).</summary>
+    public CliResult RunOn(Terminal terminal, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = CliApp.Run([.. args, "--repo", Root], output, error, Root, terminal);
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+
     /// <summary>Every file (relative path → content, bytes mapped 1:1 to chars so any byte change shows), excluding .git.</summary>
     public SortedDictionary<string, string> Snapshot() =>
         new(SnapshotOf(Root).ToDictionary(p => p.Key, p => System.Text.Encoding.Latin1.GetString(p.Value)), StringComparer.Ordinal);

@@ -29,7 +29,22 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseAllDocuments } from "yaml";
+import { crdSchemas } from "./crd-schemas.mjs";
+import {
+  ajvProblems,
+  describeError,
+  displayPath,
+  formatPath,
+  matchesAfterSubstitution,
+  nameOf,
+  patchFiles,
+  pathKey,
+  PLACEHOLDER,
+  pointerToSegments,
+  readDocuments,
+  valueAt,
+  walk,
+} from "./lib.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const nodeModules = join(here, "node_modules");
@@ -45,23 +60,6 @@ const MODEL_PACKAGES = [
   "@kubernetes-models/cert-manager",
 ];
 
-const PLACEHOLDER = /^\$\{[A-Za-z_][A-Za-z0-9_]*(:-[^}]*)?\}$/;
-const EMBEDDED_PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*(?::-([^}]*))?\}/g;
-
-// A string that embeds placeholders (e.g. hostname "app.${internal_domain}") is checked
-// against the schema pattern after replacing each placeholder by its `:-default`, or by
-// the sample "x" when it has none. It fails only if it does not match then either.
-function matchesAfterSubstitution(value, pattern) {
-  if (!pattern || !EMBEDDED_PLACEHOLDER.test(value)) return false;
-  EMBEDDED_PLACEHOLDER.lastIndex = 0;
-  const sample = value.replace(EMBEDDED_PLACEHOLDER, (_, def) => (def !== undefined && def !== "" ? def : "x"));
-  try {
-    return new RegExp(pattern, "u").test(sample);
-  } catch {
-    return false;
-  }
-}
-
 function usage() {
   console.error("usage: node validate-manifests.mjs DIR");
   process.exit(2);
@@ -69,16 +67,6 @@ function usage() {
 
 const root = process.argv[2];
 if (!root || !existsSync(root) || !statSync(root).isDirectory()) usage();
-
-function walk(dir, out = []) {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name === "node_modules" || entry.name === ".git") continue;
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) walk(p, out);
-    else if (entry.isFile() && entry.name.endsWith(".yaml")) out.push(p);
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------- model lookup
 
@@ -158,48 +146,6 @@ function availableVersions(groupDir) {
   return found.length ? `available: ${found.join(", ")}` : "group not modelled";
 }
 
-// ------------------------------------------------------------- path formatting
-
-function pointerToSegments(pointer) {
-  if (!pointer) return [];
-  return pointer
-    .split("/")
-    .slice(1)
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
-function formatPath(segments, doc) {
-  let out = "";
-  let cur = doc;
-  for (const seg of segments) {
-    if (Array.isArray(cur) && /^\d+$/.test(seg)) {
-      out += `[${seg}]`;
-      cur = cur[Number(seg)];
-    } else {
-      out += /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(seg) ? (out ? `.${seg}` : seg) : `[${JSON.stringify(seg)}]`;
-      cur = cur !== null && typeof cur === "object" ? cur[seg] : undefined;
-    }
-  }
-  return out || "(root)";
-}
-
-function valueAt(segments, doc) {
-  let cur = doc;
-  for (const seg of segments) {
-    if (cur === null || typeof cur !== "object") return undefined;
-    cur = cur[Array.isArray(cur) ? Number(seg) : seg];
-  }
-  return cur;
-}
-
-function describeError(err) {
-  let msg = err.message ?? err.keyword;
-  const p = err.params ?? {};
-  if (err.keyword === "enum" && p.allowedValues) msg += `: ${p.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
-  if (err.keyword === "pattern" && p.pattern) msg = `must match pattern ${JSON.stringify(p.pattern)}`;
-  return msg;
-}
-
 // --------------------------------------------------------- unknown-field probe
 
 /** Wrap a plain JSON tree in proxies that record which keys the validator reads. */
@@ -237,68 +183,81 @@ function unknownFields(rawValidate, doc) {
 // ------------------------------------------------------------------------ main
 
 const files = walk(root);
+const patches = patchFiles(root, files);
+const objectMeta = (
+  await import(pathToFileURL(join(nodeModules, "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta.js")).href)
+).validate;
 let documents = 0;
-let validated = 0;
-let noModel = 0;
+let byModel = 0;
+let byCrd = 0;
+let noSchema = 0;
+let kustomizeFiles = 0;
+let notObjects = 0;
+let partials = 0;
 let failures = 0;
 let skips = 0;
 let substituted = 0;
+
+// SCHEMAS_LIST_KINDS=1 prints, before the summary, how many documents of each kind were validated and how.
+const kinds = new Map();
+function countKind(key) {
+  kinds.set(key, (kinds.get(key) ?? 0) + 1);
+}
 
 function fail(file, kind, name, path, message) {
   failures++;
   console.log(`FAIL ${file}: ${kind} ${name}: ${path}: ${message}`);
 }
 
-function displayPath(abs) {
-  const rel = relative(process.cwd(), abs);
-  return rel && !rel.startsWith("..") ? rel : abs;
-}
-
 for (const abs of files) {
   const file = displayPath(abs);
-  const text = readFileSync(abs, "utf8");
-  // YAML 1.1 like the Kubernetes/Flux decoders (yes/no/on/off are booleans), but
-  // timestamps stay strings as they do for sigs.k8s.io/yaml.
-  const yamlDocs = parseAllDocuments(text, {
-    version: "1.1",
-    customTags: (tags) => tags.filter((t) => t.tag !== "tag:yaml.org,2002:timestamp"),
-  });
-  const list = Array.isArray(yamlDocs) ? yamlDocs : [yamlDocs];
-  for (const [index, yamlDoc] of list.entries()) {
-    if (yamlDoc.errors.length) {
-      documents++;
-      for (const e of yamlDoc.errors) fail(file, "document", `#${index}`, "(parse)", e.message.split("\n")[0].replace(/:$/, ""));
-      continue;
-    }
-    let doc;
-    try {
-      doc = yamlDoc.toJS({ maxAliasCount: 100 });
-    } catch (e) {
-      documents++;
-      fail(file, "document", `#${index}`, "(parse)", e.message.split("\n")[0].replace(/:$/, ""));
-      continue;
-    }
-    if (doc === null || doc === undefined) continue; // empty document (e.g. a trailing `---`)
+  for (const { index, doc, error, quoted } of readDocuments(abs)) {
     documents++;
-    await checkDocument(file, index, doc);
+    if (error !== undefined) fail(file, "document", `#${index}`, "(parse)", error);
+    else await checkDocument(file, index, doc, patches.has(resolve(abs)), quoted);
   }
 }
 
-async function checkDocument(file, index, doc) {
+async function checkDocument(file, index, doc, partial, quoted) {
   const isObject = doc !== null && typeof doc === "object" && !Array.isArray(doc);
   const apiVersion = isObject ? doc.apiVersion : undefined;
   const kind = isObject ? doc.kind : undefined;
-  const name = (isObject && doc.metadata && typeof doc.metadata === "object" && doc.metadata.name) || `#${index}`;
+  const name = nameOf(doc, index);
+  if (typeof apiVersion !== "string" || typeof kind !== "string") {
+    notObjects++; // not a Kubernetes object (chart values, .scaffold.yaml, ...)
+    return;
+  }
+  if (apiVersion.startsWith("kustomize.config.k8s.io/")) {
+    kustomizeFiles++; // kustomize's own build file: read by kustomize, never sent to the API server
+    return;
+  }
+  const crd = crdSchemas();
+  const viaCrd = crd.byKey.get(`${apiVersion}|${kind}`);
+  if (viaCrd) {
+    byCrd++;
+    countKind(`${apiVersion} ${kind} by CRD`);
+    checkAgainstCrd(file, name, kind, doc, viaCrd, partial, quoted);
+    return;
+  }
+  const group = apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
+  if (crd.groups.has(group)) {
+    noSchema++;
+    fail(file, kind, name, "apiVersion", `no CRD schema for ${apiVersion} ${kind} in shared/crds (available: ${crd.groups.get(group).join(", ")})`);
+    return;
+  }
   const found = await findModel(apiVersion, kind);
   if (found.status === "none") {
-    noModel++;
+    noSchema++;
+    fail(file, kind, name, "apiVersion", `no schema for ${apiVersion} ${kind}: no pinned model package and no CRD in shared/crds`);
     return;
   }
   if (found.status === "unknown") {
+    noSchema++;
     fail(file, kind, name, "apiVersion", found.message);
     return;
   }
-  validated++;
+  byModel++;
+  countKind(`${apiVersion} ${kind} by model`);
 
   // 1. the model's own validate(): types, enums, patterns, required fields.
   const seen = new Set();
@@ -316,7 +275,7 @@ async function checkDocument(file, index, doc) {
         if (seen.has(dedupe)) continue;
         seen.add(dedupe);
         const value = valueAt(segs, doc);
-        if (typeof value === "string" && PLACEHOLDER.test(value) && err.keyword !== "required") {
+        if (typeof value === "string" && PLACEHOLDER.test(value) && err.keyword !== "required" && !quoted.has(pathKey(segs))) {
           skips++;
           console.log(`SKIP ${file}: ${kind} ${name}: ${path}: substitution placeholder in typed field (${value}: ${message})`);
           continue;
@@ -341,6 +300,34 @@ async function checkDocument(file, index, doc) {
   }
 }
 
+/** Validates a document against its CRD schema (strict), and its metadata against the upstream ObjectMeta. */
+function checkAgainstCrd(file, name, kind, doc, { validate }, partial, quoted) {
+  if (partial) partials++;
+  validate(doc);
+  const options = {
+    partial,
+    quoted,
+    onSkip: (path, value, message) => {
+      skips++;
+      console.log(`SKIP ${file}: ${kind} ${name}: ${path}: substitution placeholder in typed field (${value}: ${message})`);
+    },
+    onSubstituted: () => substituted++,
+  };
+  for (const { path, message } of ajvProblems(validate.errors, doc, [], options)) fail(file, kind, name, path, message);
+  // The CRD schema says only `metadata: {type: object}`; the API server checks it as ObjectMeta.
+  if (doc.metadata !== null && typeof doc.metadata === "object" && !Array.isArray(doc.metadata)) {
+    objectMeta(doc.metadata);
+    for (const { path, message } of ajvProblems(objectMeta.errors, doc, ["metadata"], options)) fail(file, kind, name, path, message);
+    for (const segs of unknownFields(objectMeta, doc.metadata)) {
+      const path = formatPath(["metadata", ...segs], doc);
+      fail(file, kind, name, path, `unknown field ${path}`);
+    }
+  }
+}
+
+if (process.env.SCHEMAS_LIST_KINDS === "1") {
+  for (const [key, n] of [...kinds].sort()) console.log(`schemas: kind ${key}: ${n}`);
+}
 if (skips || substituted) {
   console.log(
     `schemas: ${skips} substitution placeholder(s) in typed fields skipped, ` +
@@ -348,6 +335,8 @@ if (skips || substituted) {
   );
 }
 console.log(
-  `schemas: ${files.length} files, ${documents} documents, ${validated} validated, ${noModel} no model, ${failures} failures`,
+  `schemas: ${files.length} files, ${documents} documents, ${byModel + byCrd} validated ` +
+    `(${byModel} by model, ${byCrd} by CRD, ${partials} of them kustomize patches), ${noSchema} of a kind with no schema, ` +
+    `not Kubernetes objects: ${kustomizeFiles} kustomize file(s), ${notObjects} without apiVersion/kind; ${failures} failures`,
 );
 process.exit(failures > 0 ? 1 : 0);

@@ -28,14 +28,26 @@ internal static class CheckCommand
                 r.AddError("--jobs must be at least 1");
             }
         });
+        var maxFileSize = new Option<string>("--max-file-size") { Description = "Largest file read, in bytes or with KiB, MiB or GiB; larger files are skipped with a note (SCF034).", DefaultValueFactory = _ => "64MiB" };
         command.Arguments.Add(paths);
         command.Options.Add(format);
         command.Options.Add(rules);
         command.Options.Add(exclude);
         command.Options.Add(minSeverity);
         command.Options.Add(jobs);
+        command.Options.Add(maxFileSize);
         command.SetAction(result =>
         {
+            var given = (result.GetValue(paths) ?? []).Select(p => Existing(session, p)).ToList();
+            var searchFrom = given.Count == 0 ? session.WorkingDirectory
+                : session.FileSystem.DirectoryExists(given[0]) ? given[0]
+                : Path.GetDirectoryName(given[0]) ?? session.WorkingDirectory;
+            session.FindRootFrom(searchFrom);
+            if (!session.RepoFound)
+            {
+                session.Error.WriteLine($"warning: no {Scaffolder.Core.Config.ConfigLoader.FileName} or .git in {searchFrom} or a folder above it: checking {session.RepoRoot} as the repository root");
+            }
+
             var checker = new RepoChecker(
                 session.FileSystem,
                 ConventionsFromConfig.Create(session.Config, Scaffolder.Core.Evaluation.RepoStackCatalog.Load(session.FileSystem, session.RepoRoot)));
@@ -46,7 +58,7 @@ internal static class CheckCommand
                 throw new UserInputException($"unknown rule '{unknown}'; rules are {checker.Rules[0].Id}..{checker.Rules[^1].Id}");
             }
 
-            var targets = (result.GetValue(paths) ?? []).Select(p => Target(session, p)).ToList();
+            var targets = given.Select(p => Target(session, p)).ToList();
             _ = SeverityNames.TryParse(result.GetValue(minSeverity) ?? "note", out var severity);
             var report = checker.Check(session.RepoRoot, targets, new CheckOptions
             {
@@ -54,13 +66,14 @@ internal static class CheckCommand
                 ExcludeGlobs = result.GetValue(exclude) ?? [],
                 MinSeverity = severity,
                 MaxParallelism = result.GetValue(jobs),
+                MaxFileBytes = ParseSize(result.GetValue(maxFileSize) ?? "64MiB"),
             });
             Timing.Mark("checked");
             var text = result.GetValue(format) switch
             {
                 "json" => JsonFormatter.Format(report),
                 "sarif" => SarifFormatter.Format(report, InformationUri, typeof(CheckCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"),
-                _ => TextFormatter.Format(report),
+                _ => session.OutputPalette.CheckReport(TextFormatter.Format(report)),
             };
             session.Output.WriteLine(text.TrimEnd());
             Timing.Mark("printed");
@@ -69,17 +82,35 @@ internal static class CheckCommand
         return command;
     }
 
-    private static string Target(Session session, string path)
+    /// <summary>Parses <c>--max-file-size</c>: a positive byte count, optionally followed by KiB, MiB or GiB.</summary>
+    internal static long ParseSize(string text)
     {
-        var full = Path.GetFullPath(path, session.RepoRoot);
-        if (!session.FileSystem.FileExists(full) && !session.FileSystem.DirectoryExists(full))
-        {
-            throw new UserInputException($"check: '{path}' does not exist");
-        }
+        var trimmed = text.Trim();
+        var (digits, unit) = trimmed.EndsWith("GiB", StringComparison.Ordinal) ? (trimmed[..^3], 1L << 30)
+            : trimmed.EndsWith("MiB", StringComparison.Ordinal) ? (trimmed[..^3], 1L << 20)
+            : trimmed.EndsWith("KiB", StringComparison.Ordinal) ? (trimmed[..^3], 1L << 10)
+            : (trimmed, 1L);
+        return long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+            && count > 0 && count <= long.MaxValue / unit
+            ? count * unit
+            : throw new UserInputException($"--max-file-size '{text}' is not a size: write a positive number of bytes, or one with KiB, MiB or GiB (64MiB)");
+    }
 
+    /// <summary>The absolute path of a PATH argument (relative to the working folder), which must exist.</summary>
+    private static string Existing(Session session, string path)
+    {
+        var full = Path.GetFullPath(path, session.WorkingDirectory);
+        return session.FileSystem.FileExists(full) || session.FileSystem.DirectoryExists(full)
+            ? full
+            : throw new UserInputException($"check: '{path}' does not exist");
+    }
+
+    /// <summary>A PATH argument relative to the repository root; every PATH must lie in the repository of the first.</summary>
+    private static string Target(Session session, string full)
+    {
         var relative = Path.GetRelativePath(session.RepoRoot, full);
-        return relative.StartsWith("..", StringComparison.Ordinal)
-            ? throw new UserInputException($"check: '{path}' is outside the repository {session.RepoRoot}")
+        return relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? throw new UserInputException($"check: '{full}' is outside the repository {session.RepoRoot}")
             : relative == "." ? string.Empty : relative.Replace('\\', '/');
     }
 }

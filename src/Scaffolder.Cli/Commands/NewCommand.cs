@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Scaffolder.Core;
 using Scaffolder.Core.IO;
+using Scaffolder.Core.Lifecycle;
 using Scaffolder.Core.Planning;
 using Scaffolder.Core.Templates;
 
@@ -82,7 +83,7 @@ internal static class NewCommand
             }
 
             var valuesFile = result.GetValue(values);
-            var givenName = result.GetValue(name);
+            var givenName = valuesFile is null ? AskForMissing(session, template, raw, result.GetValue(name)) : result.GetValue(name);
             if (valuesFile is not null)
             {
                 if (givenName is not null || raw.Count > 0 || result.GetValue(cluster) is { Length: > 0 })
@@ -111,42 +112,76 @@ internal static class NewCommand
         return command;
     }
 
+    /// <summary>
+    /// On an interactive terminal, asks for the name and for each required parameter not given, in template order (see
+    /// <see cref="Prompter"/>); answers go into <paramref name="raw"/> as if typed as options. Returns the name.
+    /// </summary>
+    private static string? AskForMissing(Session session, TemplateDefinition template, Dictionary<string, IReadOnlyList<string>> raw, string? givenName)
+    {
+        if (session.Terminal.Input is not { } input)
+        {
+            return givenName;
+        }
+
+        var prompter = new Prompter(input, session.Error);
+        if (string.IsNullOrEmpty(givenName) && (givenName = prompter.Ask("name", template.NameDescription, [], null)) is null)
+        {
+            return null;
+        }
+
+        foreach (var parameter in template.Parameters)
+        {
+            if (parameter.Required && !raw.ContainsKey(parameter.Name))
+            {
+                if (prompter.Ask(parameter, ParameterResolver.Choices(parameter, session.Config)) is not { } answer)
+                {
+                    break;
+                }
+
+                raw[parameter.Name] = [answer];
+            }
+        }
+
+        return givenName;
+    }
+
     /// <summary>Plans a request, prints the plan, and applies it unless it is a dry run or has conflicts.</summary>
     public static int Generate(Session session, GenerationRequest request, bool dryRun, bool diff, string format) =>
-        Run(session, planner => planner.Plan(session.RepoRoot, request), request.TemplateId, [request.Name], dryRun, diff, format);
+        Run(session, recorder => recorder.Plan(session.RepoRoot, request), request.TemplateId, [request.Name], dryRun, diff, format);
 
     /// <summary>Bulk mode: plans every entry into one plan (one lock, one validation, one all-or-nothing apply).</summary>
     public static int GenerateMany(Session session, string templateId, IReadOnlyList<BulkEntry> entries, string file, bool dryRun, bool diff, string format, bool force) =>
         Run(
             session,
-            planner => planner.Plan(session.RepoRoot, [.. entries.Select(e => e.Request)], i => entries[i].Label(file), force),
+            recorder => recorder.Plan(session.RepoRoot, [.. entries.Select(e => e.Request)], i => entries[i].Label(file), force),
             templateId,
             [.. entries.Select(e => e.Request.Name)],
             dryRun,
             diff,
             format);
 
-    private static int Run(Session session, Func<Planner, Plan> makePlan, string templateId, IReadOnlyList<string> names, bool dryRun, bool diff, string format)
+    private static int Run(Session session, Func<UnitRecorder, Plan> makePlan, string templateId, IReadOnlyList<string> names, bool dryRun, bool diff, string format)
     {
+        session.RequireRepository("new");
         using var repoLock = dryRun ? null : RepoLock.Acquire(session.RepoRoot, LockTimeout);
         Timing.Mark("command parsed, lock held");
         var planner = new Planner(session.FileSystem, session.Catalog, session.Config, Planner.DefaultInserters);
         Timing.Mark("config, catalog and planner ready");
-        var plan = makePlan(planner);
+        var plan = makePlan(new UnitRecorder(session.FileSystem, planner, session.Catalog, Planner.DefaultInserters, Session.ToolVersion));
         Timing.Mark("planned");
         var applied = !dryRun && !plan.HasConflicts && plan.HasWrites;
         if (applied)
         {
-            new PlanApplier(session.FileSystem).Apply(plan);
+            session.Apply(plan);
             Timing.Mark("applied");
         }
 
-        PlanPrinter.Print(session.Output, templateId, names, plan, dryRun, applied, diff, format);
+        PlanPrinter.Print(session.Output, session.OutputPalette, templateId, names, plan, dryRun, applied, diff, format);
         Timing.Mark("printed");
         if (plan.HasConflicts)
         {
             var paths = plan.Changes.Where(c => c.Action == ChangeAction.Conflict).Select(c => c.Path).ToList();
-            session.Error.WriteLine($"conflict: {paths.Count} file(s) exist with other content ({paths[0]}{(paths.Count > 1 ? ", …" : string.Empty)}); nothing written; use --force to overwrite");
+            session.Error.WriteLine($"{session.ErrorPalette.Error("conflict:")} {paths.Count} file(s) exist with other content ({paths[0]}{(paths.Count > 1 ? ", …" : string.Empty)}); nothing written; use --force to overwrite");
             return CliApp.Conflict;
         }
 

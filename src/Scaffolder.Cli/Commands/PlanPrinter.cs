@@ -1,7 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
-using DiffPlex.DiffBuilder;
-using DiffPlex.DiffBuilder.Model;
 using Scaffolder.Core.Planning;
 
 namespace Scaffolder.Cli.Commands;
@@ -9,7 +8,8 @@ namespace Scaffolder.Cli.Commands;
 /// <summary>Prints a plan as text (one line per file, optional unified diffs) or JSON.</summary>
 internal static class PlanPrinter
 {
-    public static void Print(TextWriter output, string templateId, IReadOnlyList<string> names, Plan plan, bool dryRun, bool applied, bool diff, string format)
+    /// <summary>Prints <paramref name="plan"/>; text output takes the colours of <paramref name="palette"/> (JSON never does).</summary>
+    public static void Print(TextWriter output, Palette palette, string templateId, IReadOnlyList<string> names, Plan plan, bool dryRun, bool applied, bool diff, string format)
     {
         if (format == "json")
         {
@@ -22,10 +22,10 @@ internal static class PlanPrinter
             var details = change.Action == ChangeAction.Update || (change.Action == ChangeAction.Create && change.Details.Count > 1)
                 ? $"  ({Details(change.Details)})"
                 : string.Empty;
-            output.WriteLine($"{Label(change.Action),-10} {change.Path}{(details == "  ()" ? string.Empty : details)}");
-            if (diff && change.Action is ChangeAction.Create or ChangeAction.Update or ChangeAction.Conflict)
+            output.WriteLine($"{palette.Action(change.Action, $"{Label(change.Action),-10}")} {change.Path}{(details == "  ()" ? string.Empty : details)}");
+            if (diff && change.Action is ChangeAction.Create or ChangeAction.Update or ChangeAction.Conflict or ChangeAction.Delete)
             {
-                output.Write(UnifiedDiff(change));
+                UnifiedDiff.Write(output, change.Path, change.Before, change.Action == ChangeAction.Delete ? null : change.After, palette.DiffLine);
             }
         }
 
@@ -78,13 +78,14 @@ internal static class PlanPrinter
         ChangeAction.Update => "update",
         ChangeAction.Identical => "identical",
         ChangeAction.Keep => "keep",
+        ChangeAction.Delete => "delete",
         _ => "conflict",
     };
 
     private static string Json(string templateId, IReadOnlyList<string> names, Plan plan, bool dryRun, bool applied)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteString("template", templateId);
@@ -133,39 +134,5 @@ internal static class PlanPrinter
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static string UnifiedDiff(PlannedChange change)
-    {
-        var before = change.Before is null ? string.Empty : Encoding.UTF8.GetString(change.Before);
-        var after = Encoding.UTF8.GetString(change.After);
-        var lines = new InlineDiffBuilder(new DiffPlex.Differ()).BuildDiffModel(before, after, ignoreWhitespace: false).Lines;
-        var builder = new StringBuilder()
-            .Append("--- ").AppendLine(change.Before is null ? "/dev/null" : $"a/{change.Path}")
-            .Append("+++ b/").AppendLine(change.Path);
-        const int context = 3;
-        var changed = lines.Select((l, i) => (l, i)).Where(p => p.l.Type != ChangeType.Unchanged).Select(p => p.i).ToList();
-        var index = 0;
-        while (index < changed.Count)
-        {
-            var start = Math.Max(0, changed[index] - context);
-            var end = changed[index];
-            while (index < changed.Count && changed[index] <= end + (2 * context))
-            {
-                end = changed[index++];
-            }
-
-            end = Math.Min(lines.Count - 1, end + context);
-            var oldStart = lines.Take(start).Count(l => l.Type != ChangeType.Inserted) + 1;
-            var newStart = lines.Take(start).Count(l => l.Type != ChangeType.Deleted) + 1;
-            var hunk = lines.Skip(start).Take(end - start + 1).ToList();
-            builder.AppendLine($"@@ -{oldStart},{hunk.Count(l => l.Type != ChangeType.Inserted)} +{newStart},{hunk.Count(l => l.Type != ChangeType.Deleted)} @@");
-            foreach (var line in hunk)
-            {
-                builder.Append(line.Type switch { ChangeType.Inserted => '+', ChangeType.Deleted => '-', _ => ' ' }).AppendLine(line.Text);
-            }
-        }
-
-        return builder.ToString();
     }
 }

@@ -44,6 +44,7 @@ public static class BuiltInRules
             new YamlSyntaxRule(),
             new IgnoreReasonRule(conventions),
             new TechnologyOverlapRule(conventions),
+            new SkippedPathRule(),
         ];
     }
 }

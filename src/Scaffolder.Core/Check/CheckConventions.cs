@@ -114,6 +114,9 @@ public sealed record CheckConventions
     /// <summary>The per-resource suppression annotation: <c>"SCF001,SCF002 -- reason"</c>.</summary>
     public string IgnoreAnnotation { get; init; } = "scaffold.dev/ignore";
 
+    /// <summary>The per-line suppression comment marker: <c># scaffold:ignore SCF001 -- reason</c> (see <see cref="LineSuppression"/>).</summary>
+    public string IgnoreComment { get; init; } = "scaffold:ignore";
+
     /// <summary>Repo-relative path globs whose findings are reported as suppressed.</summary>
     public IReadOnlyList<string> IgnorePaths { get; init; } = [];
 

@@ -14,4 +14,7 @@ public sealed record CheckOptions
 
     /// <summary>The number of files checked in parallel; 1 checks on the calling thread.</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The largest file read, in bytes; a larger file is skipped with a note (SCF034).</summary>
+    public long MaxFileBytes { get; init; } = RepoFileReader.DefaultMaxBytes;
 }

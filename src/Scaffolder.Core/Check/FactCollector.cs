@@ -88,9 +88,9 @@ internal sealed class FactCollector
             case "Secret":
                 var source = Manifests.Annotation(document, _conventions.ReplicateFromAnnotation);
                 var ns = Manifests.NamespaceOf(file, document);
-                if (source is not null && ns is not null)
+                if (source is not null)
                 {
-                    facts.Add(new ReplicaFact(ns, source, at));
+                    facts.Add(new ReplicaFact(ns ?? string.Empty, source, at));
                 }
 
                 break;
@@ -109,6 +109,11 @@ internal sealed class FactCollector
             case "Pooler" when Manifests.IsCnpg(document):
                 facts.Add(new PoolerFact(map.At("spec", "cluster", "name")?.Text ?? string.Empty));
                 break;
+            case "Kustomization" when document.ApiVersion?.StartsWith("kustomize.toolkit.fluxcd.io/", StringComparison.Ordinal) == true
+                && map.At("spec", "path")?.Text is { } fluxPath && !fluxPath.Contains("${", StringComparison.Ordinal)
+                && map.At("spec", "targetNamespace")?.Text is { Length: > 0 } targetNamespace:
+                facts.Add(new FluxTargetFact(fluxPath.TrimStart('.').Trim('/'), targetNamespace));
+                break;
             case "ResourceSet":
                 CollectRegistryInputs(file, map, facts);
                 break;
@@ -118,7 +123,7 @@ internal sealed class FactCollector
             case "OCIRepository" when map.At("spec", "url") is YamlScalar { Value.Length: > 0 } url && !url.Value.Contains("${", StringComparison.Ordinal):
                 facts.Add(new TechnologyFact($"OCIRepository '{document.Name}'", url.Value, TechnologySource.Chart, Locate(file, url)));
                 break;
-            case "HTTPRoute":
+            case "HTTPRoute" when !Manifests.IsRedirectOnly(map.Get("spec")):
                 facts.Add(new RouteFact(unit, CountHomepage(document.Annotations), at));
                 break;
         }

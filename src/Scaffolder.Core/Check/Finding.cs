@@ -22,8 +22,8 @@ public sealed record Finding(
 /// <summary>The result of a check run.</summary>
 /// <param name="Findings">All findings at or above the minimum severity, suppressed ones included, ordered by file, line, column and rule id.</param>
 /// <param name="Rules">The rules that ran, ordered by id (for report metadata).</param>
-/// <param name="FilesScanned">The number of files read.</param>
-/// <param name="ManifestsScanned">The number of YAML documents with a <c>kind</c>.</param>
+/// <param name="FilesScanned">The number of files checked: read, and under the paths asked for (all files without paths).</param>
+/// <param name="ManifestsScanned">The number of manifests in the files checked.</param>
 /// <param name="ElapsedMilliseconds">The wall-clock time of the run.</param>
 public sealed record CheckReport(
     IReadOnlyList<Finding> Findings,

@@ -21,6 +21,14 @@ public sealed class FindingSink
         Report(rule, _file, node.Line, node.Column, message, fix);
     }
 
+    /// <summary>Reports a finding at <paramref name="node"/> with another severity than the rule's (a convention-only part of a rule).</summary>
+    public void Report(ICheckRule rule, YamlNode node, string message, Severity severity)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(node);
+        _findings.Add(new Finding(rule.Id, severity, _file, node.Line, node.Column, message, rule.Fix));
+    }
+
     /// <summary>Reports a finding at a line and column of the current file.</summary>
     public void Report(ICheckRule rule, int line, int column, string message, string? fix = null) =>
         Report(rule, _file, line, column, message, fix);

@@ -48,6 +48,44 @@ internal static class Manifests
         return document.Kind is null && document.Map?.Get("controllers") is YamlMapping ? document.Map : null;
     }
 
+    /// <summary>
+    /// The Helm values of a document, whatever the chart: <c>spec.values</c> of a HelmRelease, or a whole values file
+    /// (a document that is not a manifest).
+    /// </summary>
+    public static YamlMapping? ChartValues(YamlDocument document) =>
+        document.Kind == "HelmRelease" ? document.Map?.At("spec", "values") as YamlMapping
+        : document.Kind is null && document.ApiVersion is null ? document.Map
+        : null;
+
+    /// <summary>
+    /// The routes of chart values: the entries of <c>route:</c> (app-template and charts like Grafana's) that are
+    /// mappings, and an <c>httpRoute:</c> mapping with <c>parentRefs</c> or <c>hostnames</c> (charts with one route).
+    /// </summary>
+    public static IEnumerable<YamlEntry> ValuesRoutes(YamlMapping values)
+    {
+        foreach (var route in AppTemplateRoutes(values))
+        {
+            yield return route;
+        }
+
+        if (values.GetEntry("httpRoute") is { Value: YamlMapping single } entry && (single.Get("parentRefs") is not null || single.Get("hostnames") is not null))
+        {
+            yield return entry;
+        }
+    }
+
+    /// <summary>The namespace a HelmRelease renders into: <c>spec.targetNamespace</c>, else its own namespace.</summary>
+    public static string? ReleaseNamespace(YamlDocument document) =>
+        document.Kind == "HelmRelease" ? document.Map?.At("spec", "targetNamespace")?.Text ?? document.Namespace : null;
+
+    /// <summary>
+    /// Whether an HTTPRoute only redirects (every rule has a <c>RequestRedirect</c> filter, as the HTTP→HTTPS route on
+    /// a gateway's port 80 does): it is no user-facing route.
+    /// </summary>
+    public static bool IsRedirectOnly(YamlNode? spec) =>
+        spec?.At("rules") is YamlSequence { Items.Count: > 0 } rules
+        && rules.Items.All(r => r.At("filters") is YamlSequence filters && filters.Items.Any(f => f.At("type")?.Text == "RequestRedirect"));
+
     /// <summary>Whether HelmRelease values enable a ServiceMonitor or PodMonitor.</summary>
     public static bool ValuesEnableMonitoring(YamlNode? values)
     {

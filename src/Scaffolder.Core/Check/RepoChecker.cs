@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Scaffolder.Core.Check.Rules;
 using Scaffolder.Core.Check.Yaml;
 using Scaffolder.Core.IO;
 
@@ -15,6 +16,7 @@ public sealed class RepoChecker
     private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal) { ".git", "node_modules", "bin", "obj" };
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private const int ParallelBatchPerWorker = 128;
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
     private readonly IFileSystem _fileSystem;
     private readonly CheckConventions _conventions;
@@ -42,7 +44,9 @@ public sealed class RepoChecker
 
     /// <summary>
     /// Checks <paramref name="paths"/> (files or directories, absolute or relative to <paramref name="repoRoot"/>;
-    /// empty checks the whole root). Findings carry paths relative to <paramref name="repoRoot"/>.
+    /// empty checks the whole root). Cross-file facts are always gathered from the whole repository, so a folder checked
+    /// alone gives the findings it gives in a whole-repository check; only findings under the paths are reported.
+    /// Findings carry paths relative to <paramref name="repoRoot"/>.
     /// </summary>
     public CheckReport Check(string repoRoot, IReadOnlyList<string> paths, CheckOptions options)
     {
@@ -50,8 +54,10 @@ public sealed class RepoChecker
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var repo = new RepoContext(Path.GetFullPath(repoRoot), _fileSystem, _conventions);
         var rules = SelectRules(options);
+        var root = Path.GetFullPath(repoRoot);
+        var repo = new RepoContext(root, _fileSystem, _conventions) { Files = new RepoFileReader(_fileSystem, root, options.MaxFileBytes) };
+        var skipRule = rules.OfType<SkippedPathRule>().FirstOrDefault();
         var fileRules = rules.OfType<IFileRule>().ToArray();
         var manifestRules = rules.OfType<IManifestRule>().ToArray();
         var collector = new FactCollector(_conventions);
@@ -61,38 +67,47 @@ public sealed class RepoChecker
         var facts = new RepoFacts(_conventions) { Repo = repo };
         var findings = new List<Finding>();
         var ignores = new Dictionary<string, IReadOnlyList<IgnoreRange>>(StringComparer.Ordinal);
+        // Facts come from the whole repository; rules run, and findings are kept, only under the paths asked for.
+        var scopes = paths.Select(p => Path.GetRelativePath(root, Path.GetFullPath(Path.Combine(root, p))).Replace('\\', '/'))
+            .Select(p => p == "." ? string.Empty : p)
+            .ToArray();
+        bool InScope(string file) =>
+            scopes.Length == 0 || Array.Exists(scopes, s => s.Length == 0 || file == s || (file.StartsWith(s, StringComparison.Ordinal) && file.Length > s.Length && file[s.Length] == '/'));
         var manifests = 0;
         var fileCount = 0;
         void Absorb(FileResult result)
         {
-            fileCount++;
+            // The summary counts what was checked: files and manifests under the paths asked for, not the whole
+            // repository read for its facts.
+            var counted = InScope(result.File);
+            fileCount += result.WasRead && counted ? 1 : 0;
             facts.Add(result.Facts);
             findings.AddRange(result.Findings);
-            manifests += result.Manifests;
+            manifests += counted ? result.Manifests : 0;
             if (result.Ignores.Count > 0)
             {
                 ignores[result.File] = result.Ignores;
             }
         }
 
-        var files = EnumerateFiles(repo, paths, options);
+        var files = EnumerateFiles(repo, options);
         if (options.MaxParallelism <= 1)
         {
             foreach (var entry in files)
             {
-                Absorb(CheckFile(repo, entry, fileRules, manifestRules, collector));
+                Absorb(CheckFile(repo, entry, InScope(entry.Relative), fileRules, manifestRules, collector, skipRule));
             }
         }
         else
         {
             // Bounded ordered batches: files of a batch are checked in parallel, then folded in file order.
             var batchSize = ParallelBatchPerWorker * options.MaxParallelism;
-            var batch = new List<(string Relative, SourceKind Kind)>(batchSize);
+            var batch = new List<CheckEntry>(batchSize);
             var results = new FileResult[batchSize];
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism };
             void RunBatch()
             {
-                Parallel.For(0, batch.Count, parallel, i => results[i] = CheckFile(repo, batch[i], fileRules, manifestRules, collector));
+                Parallel.For(0, batch.Count, parallel, i => results[i] = CheckFile(repo, batch[i], InScope(batch[i].Relative), fileRules, manifestRules, collector, skipRule));
                 for (var i = 0; i < batch.Count; i++)
                 {
                     Absorb(results[i]);
@@ -114,13 +129,14 @@ public sealed class RepoChecker
             RunBatch();
         }
 
+        facts.ResolveNamespaces();
         var repoSink = new FindingSink(string.Empty);
         foreach (var rule in rules.OfType<IRepositoryRule>())
         {
             rule.Check(facts, repoSink);
         }
 
-        findings.AddRange(repoSink.Findings);
+        findings.AddRange(repoSink.Findings.Where(f => InScope(f.File)));
         var ignoredPaths = _conventions.IgnorePaths.Select(p => new PathGlob(p)).ToArray();
         var report = findings
             .Where(f => f.Severity >= options.MinSeverity)
@@ -154,43 +170,33 @@ public sealed class RepoChecker
     /// The files to check, in repo-relative ordinal order. A single directory (the usual case: the whole repo) is
     /// walked lazily, each directory's entries sorted on their own, so the full path list is never built; the
     /// walk order equals the ordinal order of the paths because a directory sorts as its name plus <c>/</c>.
-    /// Several paths, or a file, are collected, de-duplicated and sorted as a whole.
+    /// The whole repository is always walked: the paths asked for only narrow the findings. The walk never descends through
+    /// a symbolic link to a directory (so it cannot loop): one leading out of the repository or to a folder above it
+    /// is yielded with a note, one to another folder of the repository is left to the walk of that folder.
     /// </summary>
-    private IEnumerable<(string Relative, SourceKind Kind)> EnumerateFiles(RepoContext repo, IReadOnlyList<string> paths, CheckOptions options)
+    private IEnumerable<CheckEntry> EnumerateFiles(RepoContext repo, CheckOptions options)
     {
         var excluded = options.ExcludeGlobs.Select(g => new PathGlob(g)).ToArray();
-        var roots = (paths.Count == 0 ? [repo.Root] : paths).Select(p => Path.GetFullPath(Path.Combine(repo.Root, p))).ToList();
-        if (roots.Count == 1 && !_fileSystem.FileExists(roots[0]))
-        {
-            return SelectAll(_fileSystem.DirectoryExists(roots[0]) ? WalkSorted(repo.Listings, roots[0]) : []);
-        }
-
-        var set = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var full in roots)
-        {
-            if (_fileSystem.FileExists(full))
-            {
-                set.Add(full);
-            }
-            else if (_fileSystem.DirectoryExists(full))
-            {
-                set.UnionWith(WalkSorted(repo.Listings, full));
-            }
-        }
-
-        var collected = SelectAll(set).ToList();
-        collected.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
-        return collected;
+        return SelectAll(WalkSorted(repo, repo.Root));
 
         // The checked files among absolute paths: a known kind and no exclude glob (a loop, not LINQ: once per file).
-        IEnumerable<(string Relative, SourceKind Kind)> SelectAll(IEnumerable<string> files)
+        IEnumerable<CheckEntry> SelectAll(IEnumerable<WalkItem> items)
         {
-            foreach (var path in files)
+            foreach (var item in items)
             {
-                var relative = Path.GetRelativePath(repo.Root, path).Replace('\\', '/');
-                if (KindOf(relative) is { } kind && !IsExcluded(relative))
+                var relative = Path.GetRelativePath(repo.Root, item.Path).Replace('\\', '/');
+                if (IsExcluded(relative))
                 {
-                    yield return (relative, kind);
+                    continue;
+                }
+
+                if (item.Skipped is not null)
+                {
+                    yield return new CheckEntry(relative, SourceKind.Yaml, item.Skipped);
+                }
+                else if (KindOf(relative) is { } kind)
+                {
+                    yield return new CheckEntry(relative, kind, null);
                 }
             }
         }
@@ -209,20 +215,38 @@ public sealed class RepoChecker
         }
     }
 
-    private static IEnumerable<string> WalkSorted(DirectoryListings listings, string directory)
+    private IEnumerable<WalkItem> WalkSorted(RepoContext repo, string directory)
     {
         // Sorted by name, a directory's name with a '/' after it: the order of the paths it yields.
         var children = new List<WalkChild>();
-        foreach (var entry in listings.List(directory))
+        IReadOnlyList<DirectoryEntry> entries;
+        try
+        {
+            entries = repo.Listings.List(directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            entries = [];
+            children.Add(new WalkChild(string.Empty, new DirectoryEntry(directory, false), $"cannot be listed ({ex.Message}): not checked"));
+        }
+
+        foreach (var entry in entries)
         {
             var name = Path.GetFileName(entry.Path);
             if (!entry.IsDirectory)
             {
-                children.Add(new WalkChild(name, entry));
+                children.Add(new WalkChild(name, entry, null));
             }
             else if (!SkippedDirectories.Contains(name))
             {
-                children.Add(new WalkChild(name + "/", entry));
+                if (_fileSystem.GetEntryKind(entry.Path) != FileEntryKind.SymbolicLink)
+                {
+                    children.Add(new WalkChild(name + "/", entry, null));
+                }
+                else if (repo.Files.DirectoryLinkNote(entry.Path) is { } note)
+                {
+                    children.Add(new WalkChild(name, new DirectoryEntry(entry.Path, false), note));
+                }
             }
         }
 
@@ -231,18 +255,24 @@ public sealed class RepoChecker
         {
             if (!child.Entry.IsDirectory)
             {
-                yield return child.Entry.Path;
+                yield return new WalkItem(child.Entry.Path, child.Skipped);
                 continue;
             }
 
-            foreach (var file in WalkSorted(listings, child.Entry.Path))
+            foreach (var file in WalkSorted(repo, child.Entry.Path))
             {
                 yield return file;
             }
         }
     }
 
-    private sealed record WalkChild(string Key, DirectoryEntry Entry);
+    private sealed record WalkChild(string Key, DirectoryEntry Entry, string? Skipped);
+
+    /// <summary>A path the walk found, and why it is not read (a note), if so.</summary>
+    private sealed record WalkItem(string Path, string? Skipped);
+
+    /// <summary>A file to check: its repo-relative path and kind, or a path not read and why.</summary>
+    private sealed record CheckEntry(string Relative, SourceKind Kind, string? Skipped);
 
     private static SourceKind? KindOf(string path)
     {
@@ -259,32 +289,37 @@ public sealed class RepoChecker
 
     private FileResult CheckFile(
         RepoContext repo,
-        (string Relative, SourceKind Kind) entry,
+        CheckEntry entry,
+        bool inScope,
         IFileRule[] fileRules,
         IManifestRule[] manifestRules,
-        FactCollector collector)
+        FactCollector collector,
+        SkippedPathRule? skipRule)
     {
-        byte[] bytes;
-        YamlSyntaxError? unreadable = null;
-        try
+        var read = entry.Skipped is null ? repo.Files.Read(repo.AbsolutePath(entry.Relative)) : new FileReadResult([], entry.Skipped, null);
+        if (read.Skipped is not null)
         {
-            bytes = _fileSystem.ReadAllBytes(repo.AbsolutePath(entry.Relative));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // A dangling link or an unreadable file must not stop the run: it is reported (SCF031) and checked as empty.
-            bytes = [];
-            unreadable = new YamlSyntaxError($"cannot read the file ({ex.Message})", 1, 1);
+            var skipSink = new FindingSink(entry.Relative);
+            if (skipRule is not null && inScope)
+            {
+                skipSink.Report(skipRule, 1, 1, $"'{entry.Relative}' {read.Skipped}.");
+            }
+
+            return new FileResult(entry.Relative, skipSink.Findings, [], [], 0, WasRead: false);
         }
 
-        var skip = bytes.AsSpan().StartsWith(Utf8.Preamble) ? Utf8.Preamble.Length : 0;
+        // A dangling link or an unreadable file must not stop the run: it is reported (SCF031) and checked as empty.
+        var bytes = read.Bytes;
+        var unreadable = read.Error is null ? null : new YamlSyntaxError($"cannot read the file ({read.Error})", 1, 1);
+        // The UTF-8 byte order mark, literally: Utf8.Preamble is empty for an encoding that emits none.
+        var skip = bytes.AsSpan().StartsWith(ByteOrderMark) ? ByteOrderMark.Length : 0;
         var text = Utf8.GetString(bytes, skip, bytes.Length - skip);
         var yaml = unreadable is not null ? new YamlFileContent([], unreadable)
             : entry.Kind == SourceKind.Yaml ? YamlStreamReader.Read(text)
             : null;
         var file = new SourceFile(repo, entry.Relative, entry.Kind, text, yaml);
         var sink = new FindingSink(entry.Relative);
-        foreach (var rule in fileRules)
+        foreach (var rule in inScope ? fileRules : [])
         {
             rule.Check(file, sink);
         }
@@ -299,7 +334,7 @@ public sealed class RepoChecker
             }
 
             manifests += document.IsManifest ? 1 : 0;
-            foreach (var rule in manifestRules)
+            foreach (var rule in inScope ? manifestRules : [])
             {
                 rule.Check(file, document, sink);
             }
@@ -311,9 +346,17 @@ public sealed class RepoChecker
             }
         }
 
+        foreach (var line in LineSuppression.Find(file))
+        {
+            if (line.Ignore.HasReason)
+            {
+                (ignores ??= []).Add(new IgnoreRange(line.TargetLine, line.TargetLine, line.Ignore.RuleIds));
+            }
+        }
+
         var facts = new List<object>();
         collector.Collect(file, facts);
-        return new FileResult(entry.Relative, sink.Findings, facts, (IReadOnlyList<IgnoreRange>?)ignores ?? [], manifests);
+        return new FileResult(entry.Relative, sink.Findings, facts, (IReadOnlyList<IgnoreRange>?)ignores ?? [], manifests, WasRead: true);
     }
 
     private sealed record IgnoreRange(int StartLine, int EndLine, IReadOnlySet<string> RuleIds);
@@ -323,5 +366,6 @@ public sealed class RepoChecker
         IReadOnlyList<Finding> Findings,
         IReadOnlyList<object> Facts,
         IReadOnlyList<IgnoreRange> Ignores,
-        int Manifests);
+        int Manifests,
+        bool WasRead);
 }

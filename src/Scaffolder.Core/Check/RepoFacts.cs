@@ -15,6 +15,9 @@ public sealed record NamespaceFact(string Name, IReadOnlySet<string> Labels, Sou
 /// <summary>A replica Secret: its namespace and its <c>replicate-from</c> source (<c>ns/name</c>).</summary>
 public sealed record ReplicaFact(string Namespace, string Source, SourceLocation Location);
 
+/// <summary>A Flux Kustomization's <c>spec.path</c> (repo-relative, no <c>./</c>) and the <c>targetNamespace</c> it gives objects without one.</summary>
+public sealed record FluxTargetFact(string Path, string TargetNamespace);
+
 /// <summary>A GarageKey and its namespace.</summary>
 public sealed record GarageKeyFact(string Namespace, string Name, SourceLocation Location);
 
@@ -97,6 +100,9 @@ public sealed class RepoFacts
     /// <summary>Replica Secrets in file order.</summary>
     public List<ReplicaFact> Replicas { get; } = [];
 
+    /// <summary>Flux Kustomizations that set a <c>targetNamespace</c>, in file order.</summary>
+    public List<FluxTargetFact> FluxTargets { get; } = [];
+
     /// <summary>GarageKeys in file order.</summary>
     public List<GarageKeyFact> GarageKeys { get; } = [];
 
@@ -143,6 +149,7 @@ public sealed class RepoFacts
                 case NamespaceFact f: Namespaces.Add(f); break;
                 case ReplicaFact f: Replicas.Add(f); break;
                 case GarageKeyFact f: GarageKeys.Add(f); break;
+                case FluxTargetFact f: FluxTargets.Add(f); break;
                 case ReferenceGrantFact f: ReferenceGrants.Add(f.Name); break;
                 case PostgresClusterFact f: PostgresClusters.Add(f); break;
                 case ScheduledBackupFact f: ScheduledBackups.Add(f.Cluster); break;
@@ -156,6 +163,50 @@ public sealed class RepoFacts
                 default: throw new ArgumentException($"Unknown fact {fact.GetType().Name}.", nameof(facts));
             }
         }
+    }
+
+    /// <summary>
+    /// Gives the objects gathered without <c>metadata.namespace</c> (an empty namespace) the <c>targetNamespace</c> of the
+    /// Flux Kustomization whose path holds their file (the deepest one), as Flux does. Called once, after every file.
+    /// </summary>
+    public void ResolveNamespaces()
+    {
+        if (FluxTargets.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < GarageKeys.Count; i++)
+        {
+            if (GarageKeys[i].Namespace.Length == 0 && TargetNamespaceOf(GarageKeys[i].Location.File) is { } ns)
+            {
+                GarageKeys[i] = GarageKeys[i] with { Namespace = ns };
+            }
+        }
+
+        for (var i = 0; i < Replicas.Count; i++)
+        {
+            if (Replicas[i].Namespace.Length == 0 && TargetNamespaceOf(Replicas[i].Location.File) is { } ns)
+            {
+                Replicas[i] = Replicas[i] with { Namespace = ns };
+            }
+        }
+    }
+
+    /// <summary>The <c>targetNamespace</c> of the deepest Flux Kustomization path holding <paramref name="file"/>, or null.</summary>
+    public string? TargetNamespaceOf(string file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        FluxTargetFact? best = null;
+        foreach (var target in FluxTargets)
+        {
+            if (file.StartsWith(target.Path + "/", StringComparison.Ordinal) && (best is null || target.Path.Length > best.Path.Length))
+            {
+                best = target;
+            }
+        }
+
+        return best?.TargetNamespace;
     }
 
     private void AddAppFile(AppFileFact file)

@@ -203,6 +203,11 @@ public sealed class ConfigLoader(IFileSystem fileSystem)
                     throw Error(scalar, $"'{key}' must be a single line");
                 }
 
+                if (key.StartsWith("paths.", StringComparison.Ordinal) && value.Split('/', '\\').Any(Planning.PathGuard.IsVcsName))
+                {
+                    throw Error(scalar, $"'{key}' leads into the repository's version-control folder ({Planning.PathGuard.VcsFolder}); nothing is ever written there");
+                }
+
                 return value;
         }
     }

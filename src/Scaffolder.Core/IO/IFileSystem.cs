@@ -45,4 +45,47 @@ public interface IFileSystem
 
     /// <summary>Returns the target of a symbolic link at <paramref name="path"/>, or null when it is not a link.</summary>
     string? GetLinkTarget(string path);
+
+    /// <summary>
+    /// Creates a new file holding <paramref name="content"/>; fails when anything (a symbolic link included) already
+    /// exists at <paramref name="path"/>. With <paramref name="mode"/>, the file has exactly those permission bits
+    /// (from its creation on, whatever the umask); without, the platform's default for new files. The default
+    /// implementation checks, then writes, and has no modes.
+    /// </summary>
+    void WriteNewFile(string path, byte[] content, UnixFileMode? mode)
+    {
+        if (GetEntryKind(path) != FileEntryKind.Missing)
+        {
+            throw new IOException($"{path} already exists");
+        }
+
+        WriteAllBytes(path, content);
+    }
+
+    /// <summary>Appends <paramref name="content"/> to an existing file.</summary>
+    void AppendAllBytes(string path, byte[] content) => WriteAllBytes(path, [.. ReadAllBytes(path), .. content]);
+
+    /// <summary>The permission bits of the file at <paramref name="path"/>, or null where there are none (Windows, in-memory trees).</summary>
+    UnixFileMode? GetUnixFileMode(string path) => null;
+
+    /// <summary>
+    /// Makes everything written so far to the file system holding the file <paramref name="path"/> durable (one
+    /// <c>syncfs</c> on Linux, not one flush per file). The default has nothing to flush.
+    /// </summary>
+    void FlushToDisk(string path)
+    {
+    }
+
+    /// <summary>
+    /// Returns what <paramref name="path"/> names without following a link at the path itself. The default tells
+    /// links, directories and files apart only (it cannot see FIFOs, devices or sockets).
+    /// </summary>
+    FileEntryKind GetEntryKind(string path) =>
+        GetLinkTarget(path) is not null ? FileEntryKind.SymbolicLink
+        : DirectoryExists(path) ? FileEntryKind.Directory
+        : FileExists(path) ? FileEntryKind.RegularFile
+        : FileEntryKind.Missing;
+
+    /// <summary>Opens a file for reading from its start; the caller disposes the stream.</summary>
+    Stream OpenRead(string path) => new MemoryStream(ReadAllBytes(path), writable: false);
 }

@@ -1,9 +1,10 @@
 using System.IO.Enumeration;
+using System.Runtime.InteropServices;
 
 namespace Scaffolder.Core.IO;
 
 /// <summary>The real file system.</summary>
-public sealed class PhysicalFileSystem : IFileSystem
+public sealed partial class PhysicalFileSystem : IFileSystem
 {
     // The options of Directory.EnumerateFiles and EnumerateDirectories: hidden entries included, errors thrown.
     private static readonly EnumerationOptions AllEntries = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
@@ -63,4 +64,113 @@ public sealed class PhysicalFileSystem : IFileSystem
             return null;
         }
     }
+
+    /// <inheritdoc />
+    public void WriteNewFile(string path, byte[] content, UnixFileMode? mode)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (mode is not null && !OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = mode.Value;
+        }
+
+        using var stream = new FileStream(path, options);
+        if (mode is not null && !OperatingSystem.IsWindows())
+        {
+            // The creation mode is masked by the umask; the file must have exactly the bits of the one it replaces.
+            File.SetUnixFileMode(stream.SafeFileHandle, mode.Value);
+        }
+
+        stream.Write(content);
+    }
+
+    /// <inheritdoc />
+    public void AppendAllBytes(string path, byte[] content)
+    {
+        using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        stream.Write(content);
+    }
+
+    /// <inheritdoc />
+    public UnixFileMode? GetUnixFileMode(string path) => OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(path);
+
+    /// <inheritdoc />
+    public void FlushToDisk(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (OperatingSystem.IsLinux())
+        {
+            if (NativeMethods.SyncFileSystem((int)stream.SafeFileHandle.DangerousGetHandle()) != 0)
+            {
+                throw new IOException($"syncfs failed for {path} (errno {Marshal.GetLastPInvokeError()})");
+            }
+        }
+        else if (OperatingSystem.IsWindows())
+        {
+            stream.Flush(flushToDisk: true);
+        }
+        else
+        {
+            NativeMethods.Sync();
+        }
+    }
+
+    private static class NativeMethods
+    {
+        [DllImport("libc", EntryPoint = "syncfs", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        internal static extern int SyncFileSystem(int fd);
+
+        [DllImport("libc", EntryPoint = "sync")]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        internal static extern void Sync();
+    }
+
+    /// <inheritdoc />
+    public FileEntryKind GetEntryKind(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            return UnixEntryKind(path);
+        }
+
+        var info = new FileInfo(path);
+        return !info.Exists && !Directory.Exists(path) && info.LinkTarget is null ? FileEntryKind.Missing
+            : info.LinkTarget is not null ? FileEntryKind.SymbolicLink
+            : info.Attributes.HasFlag(FileAttributes.Directory) ? FileEntryKind.Directory
+            : FileEntryKind.RegularFile;
+    }
+
+    /// <inheritdoc />
+    public Stream OpenRead(string path) =>
+        new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
+
+    // The file type bits of st_mode, as the runtime's own native shim (libSystem.Native, shipped with every .NET
+    // runtime on Unix) reports them in its FileStatus: Flags (int32) then Mode (int32), with Linux's S_IF* values.
+    private const int TypeMask = 0xF000;
+    private const int RegularType = 0x8000;
+    private const int DirectoryType = 0x4000;
+    private const int LinkType = 0xA000;
+
+    private static FileEntryKind UnixEntryKind(string path)
+    {
+        // FileStatus is about 120 bytes; a larger buffer stays safe if a later runtime appends fields.
+        Span<byte> status = stackalloc byte[512];
+        if (LStat(path, ref MemoryMarshal.GetReference(status)) != 0)
+        {
+            return FileEntryKind.Missing;
+        }
+
+        return (BitConverter.ToInt32(status[4..8]) & TypeMask) switch
+        {
+            RegularType => FileEntryKind.RegularFile,
+            DirectoryType => FileEntryKind.Directory,
+            LinkType => FileEntryKind.SymbolicLink,
+            _ => FileEntryKind.Special,
+        };
+    }
+
+    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_LStat", StringMarshalling = StringMarshalling.Utf8)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static partial int LStat(string path, ref byte status);
 }

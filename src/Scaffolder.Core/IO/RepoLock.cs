@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
+using Scaffolder.Core.Planning;
 
 namespace Scaffolder.Core.IO;
 
 /// <summary>
-/// Serializes processes that change the same repository: an exclusive lock on <c>.git/scaffold.lock</c> (or, for a
-/// folder that is not a git work tree, a lock file in the temp folder named after the root's path, so nothing
-/// untracked appears in the tree), waited for up to a timeout.
+/// Serializes processes that change the same repository: an exclusive lock on a file in the temp folder named after
+/// the repository root's real path (every symbolic link on the way followed), so runs through a linked path and the
+/// direct one take turns, in git and non-git folders alike, and nothing is ever written into <c>.git</c> or the tree.
+/// The lock is waited for up to a timeout.
 /// </summary>
 public sealed class RepoLock : IDisposable
 {
@@ -14,13 +16,24 @@ public sealed class RepoLock : IDisposable
 
     private RepoLock(FileStream stream) => this.stream = stream;
 
+    /// <summary>The lock file of the repository at <paramref name="repoRoot"/>: the same for every path leading to it.</summary>
+    private static string PathFor(string repoRoot)
+    {
+        var real = new PathGuard(PhysicalFileSystem.Instance, repoRoot).RealPathOf(string.Empty);
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(real)))[..16];
+        return Path.Combine(Path.GetTempPath(), $"scaffold-{key}.lock");
+    }
+
     /// <summary>Takes the lock, retrying until <paramref name="timeout"/>; then fails with a clear message.</summary>
     public static RepoLock Acquire(string repoRoot, TimeSpan timeout)
     {
-        var git = Path.Combine(repoRoot, ".git");
-        var path = Directory.Exists(git)
-            ? Path.Combine(git, "scaffold.lock")
-            : Path.Combine(Path.GetTempPath(), $"scaffold-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(repoRoot))))[..16]}.lock");
+        var path = PathFor(repoRoot);
+        if (new FileInfo(path).LinkTarget is not null)
+        {
+            // The temp folder is shared: a link planted there must not make the lock open (or create) another file.
+            throw new ConflictException($"the lock file {path} is a symbolic link; remove it and run again");
+        }
+
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {

@@ -6,7 +6,9 @@ namespace Scaffolder.Core.Planning;
 /// <summary>
 /// Keeps every write (and every read a template asks for) inside the repository: a target path must be relative,
 /// without <c>.</c> or <c>..</c> segments, and the real location of every folder or file on the way (after following
-/// symbolic links, chains of links and dangling links included) must stay inside the real repository root.
+/// symbolic links, chains of links and dangling links included) must stay inside the real repository root. Nothing
+/// may name or lead into the version-control folder: a <c>.git</c> segment (any case; a folder, or a file as in
+/// worktrees and submodules) is refused, and so is a symbolic link whose real location has one.
 /// </summary>
 public sealed class PathGuard(IFileSystem fileSystem, string repoRoot)
 {
@@ -37,6 +39,11 @@ public sealed class PathGuard(IFileSystem fileSystem, string repoRoot)
             throw new UserInputException($"refusing to {verb} '{relativePath}': empty, '.' or '..' path segments are not allowed");
         }
 
+        if (segments.Any(IsVcsName))
+        {
+            throw new UserInputException($"refusing to {verb} '{DisplayText.Printable(relativePath)}': '{VcsFolder}' is the repository's version-control folder");
+        }
+
         realRoot ??= RealPath(root, 0);
         var current = root;
         foreach (var segment in segments)
@@ -49,9 +56,18 @@ public sealed class PathGuard(IFileSystem fileSystem, string repoRoot)
                 continue;
             }
 
-            if (fileSystem.GetLinkTarget(current) is not null && !IsInside(RealPath(current, 0)))
+            if (fileSystem.GetLinkTarget(current) is not null)
             {
-                throw new UserInputException($"refusing to {verb} '{relativePath}': '{Path.GetRelativePath(root, current)}' is a symbolic link leading outside the repository");
+                var real = RealPath(current, 0);
+                if (!IsInside(real))
+                {
+                    throw new UserInputException($"refusing to {verb} '{relativePath}': '{Path.GetRelativePath(root, current)}' is a symbolic link leading outside the repository");
+                }
+
+                if (IsInVcsFolder(real))
+                {
+                    throw new UserInputException($"refusing to {verb} '{relativePath}': '{Path.GetRelativePath(root, current)}' is a symbolic link leading into the repository's version-control folder ({VcsFolder})");
+                }
             }
 
             checkedPaths.TryAdd(current, true);
@@ -90,6 +106,21 @@ public sealed class PathGuard(IFileSystem fileSystem, string repoRoot)
 
         return current.Length > 1 ? current.TrimEnd(Path.DirectorySeparatorChar) : current;
     }
+
+    /// <summary>The name of git's folder (or, in worktrees and submodules, file) in a working tree.</summary>
+    public const string VcsFolder = ".git";
+
+    /// <summary>Whether a path segment names the version-control folder (any case: case-insensitive file systems see one folder).</summary>
+    public static bool IsVcsName(string segment) => segment.Equals(VcsFolder, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The real location of a repository-relative path as it is now (every link followed, the last parts may be missing),
+    /// computed afresh: what the applier compares, right before writing, with what the plan saw.
+    /// </summary>
+    public string RealPathOf(string relativePath) => RealPath(Path.Combine(root, relativePath.Replace('/', Path.DirectorySeparatorChar)), 0);
+
+    private bool IsInVcsFolder(string realPath) =>
+        Path.GetRelativePath(realRoot!, realPath).Split(Path.DirectorySeparatorChar).Any(IsVcsName);
 
     private bool IsInside(string path) =>
         path == realRoot || path.StartsWith(realRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal);

@@ -15,6 +15,9 @@ public enum ChangeAction
     /// <summary>An existing file with other content is kept (the template's if-exists policy is <c>skip</c>).</summary>
     Keep,
 
+    /// <summary>The file is deleted (<c>scaffold remove</c>, or <c>update</c> of a file the template no longer has).</summary>
+    Delete,
+
     /// <summary>An existing file has other content; nothing is written unless forced.</summary>
     Conflict,
 }
@@ -37,7 +40,13 @@ public sealed record Plan(string RepoRoot, IReadOnlyList<PlannedChange> Changes,
     public bool HasConflicts => Changes.Any(c => c.Action == ChangeAction.Conflict);
 
     /// <summary>Whether applying would write anything.</summary>
-    public bool HasWrites => Changes.Any(c => c.Action is ChangeAction.Create or ChangeAction.Update);
+    public bool HasWrites => Changes.Any(c => c.Action is ChangeAction.Create or ChangeAction.Update or ChangeAction.Delete);
+
+    /// <summary>
+    /// The real location, when planned, of every folder the plan writes into and of their parents (repository-relative
+    /// path, '' for the root → real absolute path): the applier checks each again right before writing into it.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> RealDirectories { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>What to generate.</summary>

@@ -74,8 +74,17 @@ public sealed class Planner
     /// </summary>
     public Plan Plan(string repoRoot, IReadOnlyList<GenerationRequest> requests, Func<int, string> label, bool force)
     {
-        ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(label);
+        return Plan(repoRoot, requests, label, force, out _);
+    }
+
+    /// <summary>
+    /// Plans requests as one plan like the bulk overload, and returns what each request rendered (the lifecycle records
+    /// it in answers files). Without <paramref name="label"/>, a failing request's error is reported as is.
+    /// </summary>
+    internal Plan Plan(string repoRoot, IReadOnlyList<GenerationRequest> requests, Func<int, string>? label, bool force, out RenderSet[] rendered)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
         var expander = NewExpander(repoRoot);
         // Entries expand independently into their own sets, on every core for large values files, and are merged in
         // entry order: the plan and the error reported (the first failing entry) do not depend on the threads.
@@ -89,7 +98,7 @@ public sealed class Planner
                 {
                     Expand(requests[i], expander, sets[i]);
                 }
-                catch (UserInputException ex)
+                catch (UserInputException ex) when (label is not null)
                 {
                     throw new UserInputException($"{label(i)}: {ex.Message}");
                 }
@@ -104,6 +113,7 @@ public sealed class Planner
             set.Messages.AddRange(one.Messages);
         }
 
+        rendered = sets;
         return Build(repoRoot, set, expander, force);
     }
 
@@ -214,7 +224,10 @@ public sealed class Planner
         var plan = new Plan(
             repoRoot,
             sorted,
-            set.Messages.Distinct(StringComparer.Ordinal).ToList());
+            set.Messages.Distinct(StringComparer.Ordinal).ToList())
+        {
+            RealDirectories = PlanApplier.RealDirectories(guard, sorted),
+        };
         PlanValidator.Validate(plan);
         return plan;
     }

@@ -27,7 +27,13 @@ internal sealed class RenderSet
     public List<RenderedEdit> Edits { get; } = [];
 
     public List<string> Messages { get; } = [];
+
+    /// <summary>Every template expanded (the requested one first, then its includes), for the lifecycle's answers file.</summary>
+    public List<Expansion> Expansions { get; } = [];
 }
+
+/// <summary>One template expanded for one cluster, with its resolved parameter values (camelCase keys).</summary>
+internal sealed record Expansion(string TemplateId, string Name, string? Cluster, int Depth, IReadOnlyDictionary<string, object?> Values);
 
 /// <summary>
 /// Expands a template for one cluster: resolves its parameters, checks its error rules, computes its variables,
@@ -61,10 +67,13 @@ internal sealed partial class TemplateExpander(
             ["cluster"] = cluster,
             ["config"] = cluster is null ? config.Root : config.ForCluster(cluster),
         };
-        foreach (var (key, value) in resolver.Resolve(definition, options, context, config))
+        var values = resolver.Resolve(definition, options, context, config);
+        foreach (var (key, value) in values)
         {
             context[key] = value;
         }
+
+        output.Expansions.Add(new Expansion(templateId, name, cluster, depth, values));
 
         foreach (var error in definition.Errors.Where(e => When(e.When, context, template, "errors.when")))
         {

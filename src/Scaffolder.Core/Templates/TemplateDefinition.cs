@@ -6,6 +6,12 @@ public sealed class TemplateDefinition
     /// <summary>The template id, the subcommand of <c>scaffold new</c>.</summary>
     public string Id { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The template's version (<c>version:</c>, default <c>0</c>): raised when the template changes what it generates,
+    /// recorded in answers files, and compared by <c>scaffold update --check</c>.
+    /// </summary>
+    public string Version { get; set; } = "0";
+
     /// <summary>One line saying what the template generates.</summary>
     public string Description { get; set; } = string.Empty;
 

@@ -25,6 +25,7 @@ internal static class TemplateYamlReader
             switch (key)
             {
                 case "id": template.Id = reader.Text(value); break;
+                case "version": template.Version = reader.Text(value); break;
                 case "description": template.Description = reader.Text(value); break;
                 case "nameDescription": template.NameDescription = reader.Text(value); break;
                 case "nameKind": template.NameKind = reader.Text(value); break;

@@ -16,6 +16,9 @@ internal sealed class CheckRepo : IDisposable
         new RepoChecker(PhysicalFileSystem.Instance, conventions ?? CheckConventions.Default)
             .Check(root, [], options ?? new CheckOptions());
 
+    public static CheckReport Check(string root, IReadOnlyList<string> paths) =>
+        new RepoChecker(PhysicalFileSystem.Instance, CheckConventions.Default).Check(root, paths, new CheckOptions());
+
     public CheckRepo Write(string relativePath, string text)
     {
         var path = Path.Combine(Root, relativePath);

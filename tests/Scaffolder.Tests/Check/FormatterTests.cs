@@ -15,7 +15,7 @@ public sealed class FormatterTests
 
         var text = TextFormatter.Format(report);
 
-        text.ShouldStartWith("kubernetes/clusters/live/config/tools/pod.yaml\n  8:3  error    SCF007  hostNetwork: true is set.\n      fix: ");
+        text.ShouldStartWith("kubernetes/clusters/live/config/tools/pod.yaml\n  8:3  error    SCF007  The manifest sets hostNetwork: true.\n      fix: ");
         text.ShouldEndWith("\n1 error, 0 warnings, 0 notes in 1 file, 12 ms\n");
     }
 
@@ -77,7 +77,7 @@ public sealed class FormatterTests
         result.GetProperty("ruleId").GetString().ShouldBe("SCF007");
         rules[result.GetProperty("ruleIndex").GetInt32()].GetProperty("id").GetString().ShouldBe("SCF007");
         result.GetProperty("level").GetString().ShouldBe("error");
-        result.GetProperty("message").GetProperty("text").GetString()!.ShouldStartWith("hostNetwork: true is set.");
+        result.GetProperty("message").GetProperty("text").GetString()!.ShouldStartWith("The manifest sets hostNetwork: true.");
         var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
         location.GetProperty("artifactLocation").GetProperty("uri").GetString().ShouldBe("kubernetes/clusters/live/config/tools/pod.yaml");
         location.GetProperty("region").GetProperty("startLine").GetInt32().ShouldBe(8);

@@ -127,4 +127,34 @@ public sealed class SuppressionAndOptionTests
         repo.Check().Findings.Select(f => f.RuleId).ShouldBe(["SCF018"]);
         repo.Check(custom).Findings.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Line_comments_suppress_the_line_they_end_or_the_next_entry_and_need_a_reason()
+    {
+        using var repo = new CheckRepo()
+            .Write("kubernetes/versions.env", """
+                # scaffold:ignore SCF017 -- read by the legacy bootstrap script
+                # renovate: datasource=github-releases depName=siderolabs/talos
+                talos=v1.11.5
+                # renovate: datasource=docker depName=x
+                other=1 # scaffold:ignore SCF017 -- inline in a .env file is part of the value
+                # scaffold:ignore SCF017
+                # renovate: datasource=docker depName=y
+                third=2
+                """)
+            .Write("kubernetes/values.yaml", """
+                ---
+                # scaffold:ignore SCF007 -- DHCP needs the host network
+                hostNetwork: true
+                hostPID: true  # scaffold:ignore SCF007 -- debugging
+                hostIPC: true
+                """);
+
+        var report = repo.Check();
+
+        report.Findings.Where(f => f.Suppressed).Select(f => $"{f.RuleId} {f.File}:{f.Line}")
+            .ShouldBe(["SCF007 kubernetes/values.yaml:3", "SCF007 kubernetes/values.yaml:4", "SCF017 kubernetes/versions.env:3"]);
+        report.Findings.Where(f => !f.Suppressed).Select(f => $"{f.RuleId} {f.File}:{f.Line}")
+            .ShouldBe(["SCF007 kubernetes/values.yaml:5", "SCF017 kubernetes/versions.env:5", "SCF032 kubernetes/versions.env:6", "SCF017 kubernetes/versions.env:8"]);
+    }
 }

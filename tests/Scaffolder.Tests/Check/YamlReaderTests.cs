@@ -7,7 +7,7 @@ public sealed class YamlReaderTests
     [Fact]
     public void Reads_documents_with_lines_columns_and_flux_placeholders()
     {
-        var stream = YamlStreamReader.Read("---\nkind: A\nspec:\n  image: \"${app_version}\"\n  list: [a, b]\n---\nkind: B\n");
+        var stream = YamlStreamReader.Read("---\nkind: A\nspec:\n  image: \"${app_version}\"\n  list: [a, b]\n---\napiVersion: v1\nkind: B\n");
 
         stream.Error.ShouldBeNull();
         stream.Documents.Count.ShouldBe(2);
@@ -20,6 +20,14 @@ public sealed class YamlReaderTests
         stream.Documents[0].Map!.At("spec", "list").ShouldBeOfType<YamlSequence>().Items.Select(i => i.Text).ShouldBe(["a", "b"]);
         stream.Documents[1].Kind.ShouldBe("B");
         stream.Documents[1].StartLine.ShouldBe(6);
+    }
+
+    [Fact]
+    public void Only_a_document_with_apiVersion_and_kind_is_a_manifest()
+    {
+        var stream = YamlStreamReader.Read("---\nkind: Deployment\nreplicaCount: 2\n---\napiVersion: apps/v1\nkind: Deployment\n");
+
+        stream.Documents.Select(d => (d.Kind, d.IsManifest)).ShouldBe([(null, false), ("Deployment", true)]);
     }
 
     [Fact]
@@ -46,7 +54,7 @@ public sealed class YamlReaderTests
     [Fact]
     public void Keeps_documents_read_before_an_error()
     {
-        var stream = YamlStreamReader.Read("kind: A\n---\nkind: [B\n");
+        var stream = YamlStreamReader.Read("apiVersion: v1\nkind: A\n---\nkind: [B\n");
 
         stream.Documents.Select(d => d.Kind).ShouldBe(["A"]);
         stream.Error.ShouldNotBeNull();

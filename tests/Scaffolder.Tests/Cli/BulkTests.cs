@@ -14,7 +14,7 @@ public sealed class BulkTests
     [Fact]
     public void Values_file_creates_every_app_and_one_resourceset_input_each()
     {
-        using var repo = TestRepo.FromSample();
+        var repo = MemoryRepo.FromSample();
         var names = Enumerable.Range(0, 50).Select(i => string.Create(CultureInfo.InvariantCulture, $"bulk-{i}")).ToList();
         repo.Write("many.yaml", string.Concat(names.Select(n => $"- name: {n}\n")));
 
@@ -24,7 +24,7 @@ public sealed class BulkTests
         Inputs(repo.Read(ResourceSet)).ShouldBe(["miniflux", .. names]);
         foreach (var name in names)
         {
-            File.Exists(repo.PathOf($"{Apps}/{name}/helmrelease.yaml")).ShouldBeTrue(name);
+            repo.FileSystem.FileExists(repo.PathOf($"{Apps}/{name}/helmrelease.yaml")).ShouldBeTrue(name);
             repo.Read($"{Apps}/{name}/namespace.yaml").ShouldContain($"name: {name}\n");
         }
 
@@ -38,8 +38,8 @@ public sealed class BulkTests
     public void Bulk_result_is_byte_identical_to_the_same_apps_created_one_by_one()
     {
         const string Values = "- name: one\n  database: true\n  secret: [API_KEY]\n- name: two\n  route: internal\n  access: [postgres]\n- name: three\n  bucket: true\n  port: 9090\n";
-        using var bulk = TestRepo.FromSample();
-        using var single = TestRepo.FromSample();
+        var bulk = MemoryRepo.FromSample();
+        var single = MemoryRepo.FromSample();
         bulk.Write("many.yaml", Values);
 
         bulk.Run("new", "app", "--values", "many.yaml").ExitCode.ShouldBe(0);
@@ -69,8 +69,8 @@ public sealed class BulkTests
             return yaml.ToString();
         }
 
-        using var bulk = TestRepo.FromSample();
-        using var single = TestRepo.FromSample();
+        var bulk = MemoryRepo.FromSample();
+        var single = MemoryRepo.FromSample();
         bulk.Write("many.yaml", string.Concat(entries.Select(e => $"- name: {e.Name}\n{Yaml(e.Options)}")));
 
         bulk.Run("new", "app", "--values", "many.yaml").ExitCode.ShouldBe(0);
@@ -85,7 +85,7 @@ public sealed class BulkTests
     [Fact]
     public void A_large_bulk_reports_its_first_invalid_entry_whatever_the_threads()
     {
-        using var repo = TestRepo.FromSample();
+        var repo = MemoryRepo.FromSample();
         var lines = Enumerable.Range(1, 40).Select(i => i is 12 or 33
             ? string.Create(CultureInfo.InvariantCulture, $"- name: bad-{i}\n  port: 99999\n")
             : string.Create(CultureInfo.InvariantCulture, $"- name: ok-{i}\n"));
@@ -102,7 +102,7 @@ public sealed class BulkTests
     [Fact]
     public void Invalid_entry_names_its_index_exits_2_and_writes_nothing()
     {
-        using var repo = TestRepo.FromSample();
+        var repo = MemoryRepo.FromSample();
         repo.Write("many.yaml", "- name: good\n- name: also-good\n  port: 99999\n- name: third\n");
         var before = repo.Snapshot();
 
@@ -123,7 +123,7 @@ public sealed class BulkTests
     [InlineData("- name: ok\n- name: Bad_Name\n", "entry 2 (line 2, name 'Bad_Name'): invalid name")]
     public void Malformed_values_files_are_rejected_with_the_entry(string values, string message)
     {
-        using var repo = TestRepo.FromSample();
+        var repo = MemoryRepo.FromSample();
         repo.Write("many.yaml", values);
         var before = repo.Snapshot();
 
@@ -137,21 +137,21 @@ public sealed class BulkTests
     [Fact]
     public void Name_and_values_together_are_a_usage_error()
     {
-        using var repo = TestRepo.FromSample();
+        var repo = MemoryRepo.FromSample();
         repo.Write("many.yaml", "- name: one\n");
 
         var result = repo.Run("new", "app", "demo", "--values", "many.yaml");
 
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("--values");
-        Directory.Exists(repo.PathOf($"{Apps}/one")).ShouldBeFalse();
-        Directory.Exists(repo.PathOf($"{Apps}/demo")).ShouldBeFalse();
+        repo.FileSystem.DirectoryExists(repo.PathOf($"{Apps}/one")).ShouldBeFalse();
+        repo.FileSystem.DirectoryExists(repo.PathOf($"{Apps}/demo")).ShouldBeFalse();
     }
 
     [Fact]
     public void Missing_name_without_values_is_a_usage_error()
     {
-        using var repo = TestRepo.FromSample();
+        var repo = MemoryRepo.FromSample();
 
         var result = repo.Run("new", "app");
 
@@ -162,7 +162,7 @@ public sealed class BulkTests
     [Fact]
     public void Conflict_in_one_entry_writes_nothing_and_exits_3()
     {
-        using var repo = TestRepo.FromSample();
+        var repo = MemoryRepo.FromSample();
         repo.Run("new", "app", "two").ExitCode.ShouldBe(0);
         repo.Write($"{Apps}/two/helmrelease.yaml", repo.Read($"{Apps}/two/helmrelease.yaml") + "# mine\n");
         repo.Write("many.yaml", "- name: one\n- name: two\n");
@@ -177,7 +177,7 @@ public sealed class BulkTests
     [Fact]
     public void Dry_run_writes_nothing_and_json_lists_the_names()
     {
-        using var repo = TestRepo.FromSample();
+        var repo = MemoryRepo.FromSample();
         repo.Write("many.yaml", "- name: one\n- name: two\n");
         var before = repo.Snapshot();
 
@@ -194,7 +194,7 @@ public sealed class BulkTests
     [Fact]
     public void Thousand_entries_give_thousand_inputs_and_a_clean_check()
     {
-        using var repo = TestRepo.FromSample();
+        var repo = MemoryRepo.FromSample();
         var values = new StringBuilder();
         for (var i = 0; i < 1000; i++)
         {
@@ -210,8 +210,8 @@ public sealed class BulkTests
         inputs.Count.ShouldBe(1001);
         inputs.Distinct().Count().ShouldBe(1001);
         inputs[1000].ShouldBe("app-0999");
-        Directory.GetDirectories(repo.PathOf(Apps)).Length.ShouldBeGreaterThanOrEqualTo(1001);
-        File.Delete(repo.PathOf("many.yaml"));
+        repo.FileSystem.EnumerateDirectories(repo.PathOf(Apps)).Count().ShouldBeGreaterThanOrEqualTo(1001);
+        repo.FileSystem.DeleteFile(repo.PathOf("many.yaml"));
         var check = repo.Run("check", "--min-severity", "error");
         check.ExitCode.ShouldBe(0, check.Output);
     }
@@ -227,7 +227,7 @@ public sealed class BulkTests
     }
 
     /// <summary>The bulk repository (values file aside) holds exactly the files, byte for byte, of the one-by-one one.</summary>
-    private static void ShouldHoldTheSameFiles(TestRepo bulk, TestRepo single)
+    private static void ShouldHoldTheSameFiles(MemoryRepo bulk, MemoryRepo single)
     {
         var expected = single.Snapshot();
         var actual = bulk.Snapshot();

@@ -137,7 +137,8 @@ public sealed class NewAppTests
         json.RootElement.GetProperty("applied").GetBoolean().ShouldBeFalse();
         var changes = json.RootElement.GetProperty("changes").EnumerateArray().ToList();
         changes.ShouldContain(c => c.GetProperty("path").GetString() == ResourceSet && c.GetProperty("action").GetString() == "update");
-        changes.Count(c => c.GetProperty("action").GetString() == "create").ShouldBe(7);
+        changes.Count(c => c.GetProperty("action").GetString() == "create").ShouldBe(8);
+        changes.ShouldContain(c => c.GetProperty("path").GetString() == ".scaffold/answers/app/demo.yaml" && c.GetProperty("action").GetString() == "create");
     }
 
     [Theory]

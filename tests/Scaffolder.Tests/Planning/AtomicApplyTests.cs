@@ -12,48 +12,65 @@ public sealed class AtomicApplyTests
 {
     private static readonly GenerationRequest App = new("app", "demo", new Dictionary<string, IReadOnlyList<string>>(), ["live", "dev"]);
 
-    /// <summary>Fails the N-th mutating call (write, move, create directory).</summary>
-    private sealed class FailingFileSystem(int failAt) : IFileSystem
+    /// <summary>Fails the N-th mutating call (write, move, create directory) on <paramref name="inner"/>.</summary>
+    private sealed class FailingFileSystem(int failAt, IFileSystem? inner = null) : IFileSystem
     {
+        private readonly IFileSystem files = inner ?? PhysicalFileSystem.Instance;
         private int calls;
 
         public int Calls => calls;
 
-        public bool FileExists(string path) => PhysicalFileSystem.Instance.FileExists(path);
+        public bool FileExists(string path) => files.FileExists(path);
 
-        public bool DirectoryExists(string path) => PhysicalFileSystem.Instance.DirectoryExists(path);
+        public bool DirectoryExists(string path) => files.DirectoryExists(path);
 
-        public byte[] ReadAllBytes(string path) => PhysicalFileSystem.Instance.ReadAllBytes(path);
+        public byte[] ReadAllBytes(string path) => files.ReadAllBytes(path);
 
         public void WriteAllBytes(string path, byte[] content)
         {
             Step();
-            PhysicalFileSystem.Instance.WriteAllBytes(path, content);
+            files.WriteAllBytes(path, content);
         }
 
         public void CreateDirectory(string path)
         {
             Step();
-            PhysicalFileSystem.Instance.CreateDirectory(path);
+            files.CreateDirectory(path);
         }
 
         public void Move(string source, string destination)
         {
             Step();
-            PhysicalFileSystem.Instance.Move(source, destination);
+            files.Move(source, destination);
         }
 
-        public void DeleteFile(string path) => PhysicalFileSystem.Instance.DeleteFile(path);
+        public void DeleteFile(string path) => files.DeleteFile(path);
 
-        public void DeleteDirectory(string path) => PhysicalFileSystem.Instance.DeleteDirectory(path);
+        public void DeleteDirectory(string path) => files.DeleteDirectory(path);
 
-        public IEnumerable<string> EnumerateFiles(string directory, bool recursive) => PhysicalFileSystem.Instance.EnumerateFiles(directory, recursive);
+        public IEnumerable<string> EnumerateFiles(string directory, bool recursive) => files.EnumerateFiles(directory, recursive);
 
-        public IEnumerable<string> EnumerateDirectories(string directory) => PhysicalFileSystem.Instance.EnumerateDirectories(directory);
+        public IEnumerable<string> EnumerateDirectories(string directory) => files.EnumerateDirectories(directory);
 
-        public IEnumerable<DirectoryEntry> EnumerateEntries(string directory) => PhysicalFileSystem.Instance.EnumerateEntries(directory);
+        public IEnumerable<DirectoryEntry> EnumerateEntries(string directory) => files.EnumerateEntries(directory);
 
-        public string? GetLinkTarget(string path) => PhysicalFileSystem.Instance.GetLinkTarget(path);
+        public string? GetLinkTarget(string path) => files.GetLinkTarget(path);
+
+        public void WriteNewFile(string path, byte[] content, UnixFileMode? mode)
+        {
+            Step();
+            PhysicalFileSystem.Instance.WriteNewFile(path, content, mode);
+        }
+
+        public void AppendAllBytes(string path, byte[] content)
+        {
+            Step();
+            PhysicalFileSystem.Instance.AppendAllBytes(path, content);
+        }
+
+        public UnixFileMode? GetUnixFileMode(string path) => PhysicalFileSystem.Instance.GetUnixFileMode(path);
+
+        public void FlushToDisk(string path) => PhysicalFileSystem.Instance.FlushToDisk(path);
 
         private void Step()
         {
@@ -68,13 +85,26 @@ public sealed class AtomicApplyTests
     [Fact]
     public void A_failure_at_any_step_leaves_the_tree_byte_identical()
     {
-        using var probe = TestRepo.FromSample();
-        var counter = new FailingFileSystem(int.MaxValue);
-        new PlanApplier(counter).Apply(PlanFor(probe));
+        var probe = MemoryRepo.FromSample();
+        var counter = new FailingFileSystem(int.MaxValue, probe.FileSystem);
+        new PlanApplier(counter).Apply(PlanFor(probe.FileSystem, probe.Root));
         var steps = counter.Calls;
         steps.ShouldBeGreaterThan(20, "a two-cluster app plan has many steps");
 
+        // Every step on an in-memory copy; the first, a middle and the last one on disk too.
         for (var step = 1; step <= steps; step++)
+        {
+            var repo = MemoryRepo.FromSample();
+            var before = repo.Snapshot();
+            var plan = PlanFor(repo.FileSystem, repo.Root);
+
+            Should.Throw<IOException>(() => new PlanApplier(new FailingFileSystem(step, repo.FileSystem)).Apply(plan));
+
+            repo.Snapshot().ShouldBe(before, $"tree changed after a failure at step {step} of {steps}");
+            repo.FileSystem.DirectoryExists(repo.PathOf("kubernetes/clusters/dev")).ShouldBeFalse($"created folders are removed (step {step})");
+        }
+
+        foreach (var step in new[] { 1, steps / 2, steps })
         {
             using var repo = TestRepo.FromSample();
             var before = repo.Snapshot();
@@ -82,8 +112,8 @@ public sealed class AtomicApplyTests
 
             Should.Throw<IOException>(() => new PlanApplier(new FailingFileSystem(step)).Apply(plan));
 
-            repo.Snapshot().ShouldBe(before, $"tree changed after a failure at step {step} of {steps}");
-            Directory.Exists(repo.PathOf("kubernetes/clusters/dev")).ShouldBeFalse($"created folders are removed (step {step})");
+            repo.Snapshot().ShouldBe(before, $"tree on disk changed after a failure at step {step} of {steps}");
+            Directory.Exists(repo.PathOf("kubernetes/clusters/dev")).ShouldBeFalse($"created folders are removed from disk (step {step})");
         }
     }
 
@@ -169,10 +199,11 @@ public sealed class AtomicApplyTests
         return planner.Plan(repo.Root, requests, i => $"entry {i + 1}", force: false);
     }
 
-    private static Plan PlanFor(TestRepo repo)
+    private static Plan PlanFor(TestRepo repo) => PlanFor(PhysicalFileSystem.Instance, repo.Root);
+
+    private static Plan PlanFor(IFileSystem fs, string root)
     {
-        var fs = PhysicalFileSystem.Instance;
-        var planner = new Planner(fs, TemplateCatalog.Create(fs, repo.Root), new ConfigLoader(fs).Load(repo.Root), Planner.DefaultInserters);
-        return planner.Plan(repo.Root, App);
+        var planner = new Planner(fs, TemplateCatalog.Create(fs, root), new ConfigLoader(fs).Load(root), Planner.DefaultInserters);
+        return planner.Plan(root, App);
     }
 }

@@ -104,9 +104,9 @@ public sealed class ConfigValueQuotingTests
         {
             foreach (var (file, content) in after)
             {
-                if (file.EndsWith(".yaml", StringComparison.Ordinal) && file != ".scaffold.yaml" && (!before.TryGetValue(file, out var old) || old != content))
+                if (file.EndsWith(".yaml", StringComparison.Ordinal) && file != ".scaffold.yaml" && !file.StartsWith(".scaffold/", StringComparison.Ordinal) && (!before.TryGetValue(file, out var old) || old != content))
                 {
-                    // Comments (the chart URL) are not in the tree: a value there must add nothing to it either.
+                    // Generated manifests only (.scaffold/ holds the tool's own answers). Comments (the chart URL) are not in the tree: a value there must add nothing to it either.
                     written.Append(repo.Read(file));
                     documents[file] = Canonical.Of(repo.Read(file));
                 }

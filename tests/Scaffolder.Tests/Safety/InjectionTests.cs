@@ -45,87 +45,88 @@ public sealed partial class InjectionTests(ITestOutputHelper log)
         yield return new("secret --replicate-from", ["new", "secret", "s", "--app", "miniflux", "--replicate-from", "ns/VALUE"], v => [$"ns/{v}"]);
     }
 
-    [Fact]
-    public void Every_free_text_value_is_refused_or_reads_back_exactly()
+    /// <summary>Every target with every value: one case each, so each shows and fails on its own.</summary>
+    public static TheoryData<string, string> Cases()
     {
-        var failures = new List<string>();
-        int cases = 0, rejected = 0, accepted = 0;
+        var cases = new TheoryData<string, string>();
         foreach (var target in Targets())
         {
             foreach (var value in Values)
             {
-                cases++;
-                using var repo = TestRepo.FromSample();
-                var before = repo.Snapshot();
-                var args = target.Args.Select(a => a.Replace("UPPER", value.ToUpperInvariant(), StringComparison.Ordinal).Replace("VALUE", value, StringComparison.Ordinal)).ToArray();
-                var result = repo.Run(args);
-                var what = $"{target.What} '{Show(value)}'";
-                if (result.ExitCode == 2)
-                {
-                    rejected++;
-                    if (result.Error.Contains("   at ", StringComparison.Ordinal) || result.Error.TrimEnd().Contains('\n', StringComparison.Ordinal))
-                    {
-                        failures.Add($"{what}: rejected without a one-line message: {result.Error}");
-                    }
-
-                    if (!repo.Snapshot().SequenceEqual(before))
-                    {
-                        failures.Add($"{what}: rejected but the repository changed");
-                    }
-
-                    continue;
-                }
-
-                if (result.ExitCode != 0)
-                {
-                    failures.Add($"{what}: exit {result.ExitCode}: {result.Error}");
-                    continue;
-                }
-
-                accepted++;
-                var after = repo.Snapshot();
-                var scalars = new List<YamlScalarNode>();
-                foreach (var (path, content) in after.Where(p => !before.TryGetValue(p.Key, out var old) || old != p.Value))
-                {
-                    if (!path.EndsWith(".yaml", StringComparison.Ordinal))
-                    {
-                        continue;
-                    }
-
-                    try
-                    {
-                        var stream = new YamlStream();
-                        stream.Load(new StringReader(Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(content))));
-                        scalars.AddRange(stream.Documents.SelectMany(d => d.AllNodes.OfType<YamlScalarNode>()));
-                    }
-                    catch (YamlException ex)
-                    {
-                        failures.Add($"{what}: {path} does not parse: {ex.Message}");
-                    }
-                }
-
-                foreach (var expected in target.Expected(value))
-                {
-                    var matches = scalars.Where(s => s.Value == expected).ToList();
-                    if (matches.Count == 0)
-                    {
-                        failures.Add($"{what}: no scalar reads back '{Show(expected)}'");
-                    }
-                    else if (matches.Any(s => s.Style == ScalarStyle.Plain && Yaml11NonString().IsMatch(expected)))
-                    {
-                        failures.Add($"{what}: '{Show(expected)}' is written unquoted and YAML 1.1 reads it as a boolean, null or number");
-                    }
-                }
+                cases.Add(target.What, value);
             }
         }
 
-        log.WriteLine($"injection: {cases} cases, {rejected} rejected by the parameter, {accepted} accepted and read back, {failures.Count} failures");
-        foreach (var failure in failures)
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Every_free_text_value_is_refused_or_reads_back_exactly(string targetName, string value)
+    {
+        var target = Targets().Single(t => t.What == targetName);
+        var failures = new List<string>();
+        var repo = MemoryRepo.FromSample();
+        var before = repo.Snapshot();
+        var args = target.Args.Select(a => a.Replace("UPPER", value.ToUpperInvariant(), StringComparison.Ordinal).Replace("VALUE", value, StringComparison.Ordinal)).ToArray();
+        var result = repo.Run(args);
+        var what = $"{target.What} '{Show(value)}'";
+        Directory.Exists(repo.Root).ShouldBeFalse("the in-memory repository must not reach the disk");
+        if (result.ExitCode == 2)
         {
-            log.WriteLine(failure);
+            log.WriteLine($"{what}: rejected by the parameter: {result.Error.TrimEnd()}");
+            if (result.Error.Contains("   at ", StringComparison.Ordinal) || result.Error.TrimEnd().Contains('\n', StringComparison.Ordinal))
+            {
+                failures.Add($"{what}: rejected without a one-line message: {result.Error}");
+            }
+
+            if (!repo.Snapshot().SequenceEqual(before))
+            {
+                failures.Add($"{what}: rejected but the repository changed");
+            }
+
+            failures.ShouldBeEmpty(string.Join("\n", failures));
+            return;
         }
 
-        failures.ShouldBeEmpty(string.Join("\n", failures.Take(40)));
+        result.ExitCode.ShouldBe(0, $"{what}: exit {result.ExitCode}: {result.Error}");
+
+        log.WriteLine($"{what}: accepted, reading it back");
+        var after = repo.Snapshot();
+        var scalars = new List<YamlScalarNode>();
+        foreach (var (path, content) in after.Where(p => !before.TryGetValue(p.Key, out var old) || old != p.Value))
+        {
+            if (!path.EndsWith(".yaml", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            try
+            {
+                var stream = new YamlStream();
+                stream.Load(new StringReader(Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(content))));
+                scalars.AddRange(stream.Documents.SelectMany(d => d.AllNodes.OfType<YamlScalarNode>()));
+            }
+            catch (YamlException ex)
+            {
+                failures.Add($"{what}: {path} does not parse: {ex.Message}");
+            }
+        }
+
+        foreach (var expected in target.Expected(value))
+        {
+            var matches = scalars.Where(s => s.Value == expected).ToList();
+            if (matches.Count == 0)
+            {
+                failures.Add($"{what}: no scalar reads back '{Show(expected)}'");
+            }
+            else if (matches.Any(s => s.Style == ScalarStyle.Plain && Yaml11NonString().IsMatch(expected)))
+            {
+                failures.Add($"{what}: '{Show(expected)}' is written unquoted and YAML 1.1 reads it as a boolean, null or number");
+            }
+        }
+
+        failures.ShouldBeEmpty(string.Join("\n", failures));
     }
 
     private static string Show(string value) => new(value.Select(c => char.IsControl(c) ? '?' : c).ToArray());

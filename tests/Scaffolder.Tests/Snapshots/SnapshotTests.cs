@@ -12,6 +12,9 @@ namespace Scaffolder.Tests.Snapshots;
 /// Scenarios run in-process, so dates must not depend on the day: the static constructor sets SOURCE_DATE_EPOCH
 /// (the reproducible-builds convention the <c>today</c> data provider honours) to <see cref="SourceDateEpoch"/> for
 /// the whole test process unless it is already set.
+/// Answers files (<c>.scaffold/answers/</c>) are compared with their <c>tool:</c> and <c>hash:</c> values replaced by
+/// <see cref="Normalised"/>: the tool version and the template folder's content hash change with every release and
+/// every template edit, while what the snapshot reviews (parameters, files, blob ids, inserted lines) does not.
 /// </summary>
 public sealed class SnapshotTests
 {
@@ -25,6 +28,9 @@ public sealed class SnapshotTests
             Environment.SetEnvironmentVariable("SOURCE_DATE_EPOCH", SourceDateEpoch);
         }
     }
+
+    /// <summary>What the tool version and template hashes of answers files read as in approved files.</summary>
+    public const string Normalised = "<normalised>";
 
     public static string ApprovedRoot => Path.Combine(TestRepo.SourceRoot, "tests", "Scaffolder.Tests", "Snapshots", "approved");
 
@@ -107,13 +113,17 @@ public sealed class SnapshotTests
         {
             if (!before.TryGetValue(path, out var old) || !old.AsSpan().SequenceEqual(bytes))
             {
-                changed[path] = bytes;
+                changed[path] = path.StartsWith(".scaffold/answers/", StringComparison.Ordinal) ? NormaliseAnswers(bytes) : bytes;
             }
         }
 
         before.Keys.Except(after.Keys).ShouldBeEmpty("a scenario must not delete files");
         return changed;
     }
+
+    private static byte[] NormaliseAnswers(byte[] bytes) =>
+        Encoding.UTF8.GetBytes(System.Text.RegularExpressions.Regex.Replace(
+            Encoding.UTF8.GetString(bytes), "^( *(?:- )?(?:tool|hash)): \"[^\"\n]*\"$", $"$1: \"{Normalised}\"", System.Text.RegularExpressions.RegexOptions.Multiline));
 
     private static string LineDiff(string approved, string received)
     {

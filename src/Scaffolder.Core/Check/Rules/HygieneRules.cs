@@ -179,8 +179,8 @@ public sealed class YamlSyntaxRule : IFileRule
     }
 }
 
-/// <summary>SCF032: a suppression annotation without a reason.</summary>
-public sealed class IgnoreReasonRule(CheckConventions conventions) : IManifestRule
+/// <summary>SCF032: a suppression annotation or comment without a reason.</summary>
+public sealed class IgnoreReasonRule(CheckConventions conventions) : IManifestRule, IFileRule
 {
     /// <inheritdoc />
     public string Id => "SCF032";
@@ -207,7 +207,45 @@ public sealed class IgnoreReasonRule(CheckConventions conventions) : IManifestRu
         ArgumentNullException.ThrowIfNull(sink);
         if (document.Annotations?.Get(conventions.IgnoreAnnotation) is YamlScalar value && !IgnoreAnnotation.Parse(value.Value).HasReason)
         {
-            sink.Report(this, value, $"{conventions.IgnoreAnnotation} '{value.Value}' gives no reason after `--`.");
+            sink.Report(this, value, $"The annotation {conventions.IgnoreAnnotation}: '{value.Value}' gives no reason after `--`.");
         }
     }
+
+    /// <summary>Reports the <c># scaffold:ignore</c> comments of a file that give no reason.</summary>
+    public void Check(SourceFile file, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        foreach (var line in LineSuppression.Find(file))
+        {
+            if (!line.Ignore.HasReason)
+            {
+                sink.Report(this, line.CommentLine, 1, $"The comment `# {conventions.IgnoreComment}` on line {line.CommentLine} gives no reason after `--`.");
+            }
+        }
+    }
+}
+
+/// <summary>
+/// SCF034: a path <c>check</c> did not read: a FIFO, device or socket, a symbolic link leading out of the repository
+/// or back to a folder above it, or a file over the read limit. The checker reports these itself while it walks and reads.
+/// </summary>
+public sealed class SkippedPathRule : ICheckRule
+{
+    /// <inheritdoc />
+    public string Id => "SCF034";
+
+    /// <inheritdoc />
+    public string Title => "Path not checked";
+
+    /// <inheritdoc />
+    public string Principle => "Everything as Code: what is in git is plain files in the repository";
+
+    /// <inheritdoc />
+    public string Rationale => "A FIFO, device or socket is not a manifest and opening one can hang; a link out of the repository points at files git does not hold; a link to a folder above it is a cycle; a file over the read limit is not a hand-written manifest. None of them is read, so none of them is checked.";
+
+    /// <inheritdoc />
+    public Severity Severity => Severity.Note;
+
+    /// <inheritdoc />
+    public string Fix => "Replace the link or special file with the file itself, remove it, or raise --max-file-size for a large file.";
 }

@@ -44,7 +44,7 @@ public sealed class AppFolderRule(CheckConventions conventions) : IRepositoryRul
             var missing = conventions.RequiredAppFiles.Where(r => !folder.RequiredFilesPresent.Contains(r)).ToList();
             if (missing.Count > 0)
             {
-                sink.Report(this, at.File, at.Line, at.Column, $"App folder {folder.Folder} lacks {string.Join(", ", missing)}.");
+                sink.Report(this, at.File, at.Line, at.Column, $"App folder {folder.Folder} lacks {(missing.Count == 1 ? missing[0] : string.Join(", ", missing[..^1]) + " and " + missing[^1])}.");
             }
         }
 
@@ -78,7 +78,7 @@ public sealed class AppFolderRule(CheckConventions conventions) : IRepositoryRul
 /// <summary>SCF025: a kustomization.yaml referencing a missing path, or a YAML file of its directory it does not list.</summary>
 public sealed class KustomizationRule : IManifestRule
 {
-    private static readonly string[] ListKeys = ["resources", "components", "patchesStrategicMerge", "crds"];
+    private static readonly string[] ListKeys = ["resources", "components", "patchesStrategicMerge", "crds", "configurations", "transformers", "generators", "validators"];
 
     /// <inheritdoc />
     public string Id => "SCF025";
@@ -147,7 +147,9 @@ public sealed class KustomizationRule : IManifestRule
             }
         }
 
-        if (unlisted is not null)
+        // A kustomization above may reach into this folder (a parent's configMapGenerator naming child/file.yaml).
+        unlisted?.RemoveAll(name => ReferencedFromAbove(file, Path.Combine(directory, name)));
+        if (unlisted is { Count: > 0 })
         {
             var anchor = (YamlNode?)map.GetEntry("resources")?.Key ?? map;
             unlisted.Sort(StringComparer.Ordinal);
@@ -156,6 +158,32 @@ public sealed class KustomizationRule : IManifestRule
                 sink.Report(this, anchor, $"'{name}' is in the directory but not listed.");
             }
         }
+    }
+
+    private static bool ReferencedFromAbove(SourceFile file, string path)
+    {
+        var root = Path.TrimEndingDirectorySeparator(file.Repo.Root);
+        for (var folder = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(file.AbsoluteDirectory));
+             folder is not null && folder.Length >= root.Length;
+             folder = Path.GetDirectoryName(folder))
+        {
+            var kustomization = Path.Combine(folder, "kustomization.yaml");
+            if (!file.Repo.FileSystem.FileExists(kustomization))
+            {
+                continue;
+            }
+
+            var read = file.Repo.Files.Read(kustomization);
+            foreach (var document in Yaml.YamlStreamReader.Read(System.Text.Encoding.UTF8.GetString(read.Bytes)).Documents)
+            {
+                if (document.Map is { } map && References(map).Any(r => Path.GetFullPath(Path.Combine(folder, r.Value)) == path))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool IsListed(IReadOnlyList<DirectoryEntry> listing, string path)
@@ -184,9 +212,9 @@ public sealed class KustomizationRule : IManifestRule
             }
         }
 
-        if (map.Get("patches") is YamlSequence patches)
+        foreach (var withPaths in new[] { map.Get("patches"), map.Get("replacements") }.OfType<YamlSequence>())
         {
-            foreach (var patch in patches.Items)
+            foreach (var patch in withPaths.Items)
             {
                 if (patch.At("path") is YamlScalar path)
                 {

@@ -31,12 +31,12 @@ public sealed class MonitoringRule : IRepositoryRule
             var missing = new List<string>(2);
             if (!workload.HasMonitor && !facts.MonitoredUnits.Contains(workload.Unit))
             {
-                missing.Add("a ServiceMonitor/PodMonitor (or serviceMonitor values)");
+                missing.Add("ServiceMonitor/PodMonitor (or serviceMonitor values)");
             }
 
             if (!facts.AlertedUnits.Contains(workload.Unit))
             {
-                missing.Add("a PrometheusRule");
+                missing.Add("PrometheusRule");
             }
 
             if (missing.Count > 0)

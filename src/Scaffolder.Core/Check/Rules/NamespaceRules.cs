@@ -60,7 +60,7 @@ public sealed class NamespaceLabelsRule(CheckConventions conventions) : IManifes
         var missing = conventions.RequiredNamespaceLabels.Where(l => labels?.Get(l) is null).ToList();
         if (missing.Count > 0)
         {
-            problems.Add("missing " + string.Join(", ", missing));
+            problems.Add($"no {string.Join(", ", missing)} label{(missing.Count > 1 ? "s" : string.Empty)}");
         }
 
         if (problems.Count > 0)
@@ -114,7 +114,7 @@ public sealed class AccessLabelRule(CheckConventions conventions) : IRepositoryR
             }
         }
 
-        foreach (var key in facts.GarageKeys.Where(k => k.Namespace != conventions.GarageNamespace))
+        foreach (var key in facts.GarageKeys.Where(k => k.Namespace.Length > 0 && k.Namespace != conventions.GarageNamespace))
         {
             needs.Add((key.Namespace, conventions.GarageAccess, $"{key.Location.File} declares GarageKey {key.Name}"));
             if (!facts.ReferenceGrants.Contains("allow-" + key.Namespace))

@@ -38,7 +38,8 @@ public sealed class PrometheusRuleRule(CheckConventions conventions) : IManifest
         {
             if (labels?.Get(label)?.Text != value)
             {
-                sink.Report(this, Manifests.LabelsKey(map), $"PrometheusRule '{document.Name}' lacks label {label}: {value}.");
+                // Convention only: kube-prometheus-stack selects every rule whatever its labels, so a warning.
+                sink.Report(this, Manifests.LabelsKey(map), $"PrometheusRule '{document.Name}' lacks label {label}: {value} (a convention: the operator selects every rule).", Severity.Warning);
             }
         }
 

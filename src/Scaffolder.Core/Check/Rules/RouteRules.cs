@@ -30,18 +30,20 @@ public sealed class RouteGatewayRule(CheckConventions conventions) : IManifestRu
         ArgumentNullException.ThrowIfNull(sink);
         if (document.Kind == "HTTPRoute" && document.Map?.Get("spec") is YamlMapping spec)
         {
-            CheckRoute(document.Name ?? string.Empty, spec, sink);
+            CheckRoute(document.Name ?? string.Empty, spec, document.Namespace, sink);
         }
-        else if (Manifests.AppTemplateValues(document) is { } values)
+        else if (Manifests.ChartValues(document) is { } values)
         {
-            foreach (var route in Manifests.AppTemplateRoutes(values))
+            foreach (var route in Manifests.ValuesRoutes(values))
             {
-                CheckRoute(route.Key.Value, (YamlMapping)route.Value, sink);
+                CheckRoute(route.Key.Value, (YamlMapping)route.Value, Manifests.ReleaseNamespace(document), sink);
             }
         }
     }
 
-    private void CheckRoute(string name, YamlMapping route, FindingSink sink)
+    // A parentRef without a namespace means the route's own namespace (Gateway API); when that is unknown too (a
+    // values file), the gateway is matched by name.
+    private void CheckRoute(string name, YamlMapping route, string? routeNamespace, FindingSink sink)
     {
         var gateways = new List<GatewayConvention>();
         if (route.Get("parentRefs") is YamlSequence parents)
@@ -49,8 +51,8 @@ public sealed class RouteGatewayRule(CheckConventions conventions) : IManifestRu
             foreach (var parent in parents.Items.OfType<YamlMapping>())
             {
                 var parentName = parent.Get("name")?.Text;
-                var parentNamespace = parent.Get("namespace")?.Text;
-                var gateway = conventions.Gateways.FirstOrDefault(g => g.Name == parentName && g.Namespace == parentNamespace);
+                var parentNamespace = parent.Get("namespace")?.Text ?? routeNamespace;
+                var gateway = conventions.Gateways.FirstOrDefault(g => g.Name == parentName && (parentNamespace is null || g.Namespace == parentNamespace));
                 if (gateway is null)
                 {
                     sink.Report(this, parent, $"Route '{name}' attaches to '{parentNamespace}/{parentName}', which is not one of {string.Join(", ", conventions.Gateways.Select(g => g.Namespace + "/" + g.Name))}.");

@@ -36,7 +36,7 @@ public sealed class PrivilegedRule : IManifestRule
             {
                 if (HostKeys.Contains(entry.Key.Value) && Manifests.IsTrue(entry.Value))
                 {
-                    sink.Report(this, entry.Key, $"{entry.Key.Value}: true is set.");
+                    sink.Report(this, entry.Key, $"The manifest sets {entry.Key.Value}: true.");
                 }
             }
         }

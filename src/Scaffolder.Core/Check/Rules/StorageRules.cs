@@ -90,7 +90,7 @@ public sealed class EmptyDirPersistenceRule : IManifestRule
                 var paths = mounts.TryGetValue(name, out var found) ? found : [];
                 if (LooksPersistent(name, paths))
                 {
-                    sink.Report(this, volume.Key, $"emptyDir volume '{name}' looks like persistent data ({Describe(name, paths)}).");
+                    sink.Report(this, volume.Key, $"The emptyDir volume '{name}' looks like persistent data ({Describe(name, paths)}).");
                 }
             }
             else if (map.Get("persistence") is YamlMapping persistence)
@@ -102,7 +102,7 @@ public sealed class EmptyDirPersistenceRule : IManifestRule
                         var paths = item.DescendantMappings().Select(m => m.Get("path")?.Text).OfType<string>().ToList();
                         if (LooksPersistent(entry.Key.Value, paths))
                         {
-                            sink.Report(this, type.Value, $"emptyDir persistence '{entry.Key.Value}' looks like persistent data ({Describe(entry.Key.Value, paths)}).");
+                            sink.Report(this, type.Value, $"The emptyDir persistence entry '{entry.Key.Value}' looks like persistent data ({Describe(entry.Key.Value, paths)}).");
                         }
                     }
                 }
@@ -187,12 +187,25 @@ public sealed class StorageClassRule(CheckConventions conventions) : IManifestRu
                 sink.Report(this, entry.Value, $"PVC '{document.Name}' uses storage class '{entry.Value.Text}' (allowed: {allowed}).");
             }
         }
-        else if (Manifests.AppTemplateValues(document)?.Get("persistence") is YamlMapping persistence)
+        else if (Manifests.ChartValues(document)?.Get("persistence") is YamlMapping persistence)
         {
+            // Any chart's top-level persistence.<x>.storageClass must be allowed; an app-template inline PVC must set one.
+            var isAppTemplate = Manifests.AppTemplateValues(document) is not null;
             foreach (var item in persistence.Entries)
             {
-                if (item.Value is YamlMapping p && p.Get("type")?.Text == "persistentVolumeClaim" && p.Get("existingClaim") is null
-                    && (p.Get("storageClass") is not { } sc || !conventions.StorageClasses.Contains(sc.Text ?? string.Empty)))
+                if (item.Value is not YamlMapping p || p.Get("existingClaim") is not null)
+                {
+                    continue;
+                }
+
+                if (p.Get("storageClass") is YamlScalar { Value.Length: > 0 } sc && !sc.Value.Contains("${", StringComparison.Ordinal))
+                {
+                    if (!conventions.StorageClasses.Contains(sc.Value))
+                    {
+                        sink.Report(this, sc, $"Persistence '{item.Key.Value}' uses storage class '{sc.Value}' (allowed: {allowed}).");
+                    }
+                }
+                else if (isAppTemplate && p.Get("type")?.Text == "persistentVolumeClaim" && p.Get("storageClass") is null)
                 {
                     sink.Report(this, item.Key, $"Inline PVC '{item.Key.Value}' has no allowed storageClass (allowed: {allowed}).");
                 }

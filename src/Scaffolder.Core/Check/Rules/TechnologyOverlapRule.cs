@@ -129,7 +129,7 @@ public sealed class TechnologyOverlapRule(CheckConventions conventions) : IRepos
         return repo.FileSystem.EnumerateFiles(folder, recursive: true)
             .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
-            .Select(f => Utf8.GetString(repo.FileSystem.ReadAllBytes(f)))
+            .Select(f => Utf8.GetString(repo.Files.Read(f).Bytes))
             .ToArray();
     }
 }

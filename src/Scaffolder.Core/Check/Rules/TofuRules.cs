@@ -71,7 +71,7 @@ public sealed class TofuDescriptionRule : IFileRule
         {
             if (block.Type is "variable" or "output" && !block.Attributes.Contains("description"))
             {
-                sink.Report(this, block.Line, block.Column, $"{block.Type} \"{block.Label}\" has no description.");
+                sink.Report(this, block.Line, block.Column, $"The {block.Type} \"{block.Label}\" has no description.");
             }
         }
     }

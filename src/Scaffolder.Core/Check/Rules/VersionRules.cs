@@ -43,7 +43,7 @@ public sealed class LatestTagRule : IManifestRule
                     : key is "image" or "imageName" && value.EndsWith(":latest", StringComparison.Ordinal);
                 if (isLatest)
                 {
-                    sink.Report(this, entry.Value, $"Image {key} '{value}' is unpinned.");
+                    sink.Report(this, entry.Value, key == "tag" ? "Image tag 'latest' is not a pinned version." : $"Image '{value}' is not pinned to a version.");
                 }
             }
         }
@@ -77,8 +77,18 @@ public sealed class RenovateTagRule : IManifestRule
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
+        var isValues = Manifests.ChartValues(document) is not null;
         foreach (var map in document.Mappings)
         {
+            // In chart values, an image written as one string (image: repo:tag) needs the comment too: Renovate's
+            // helm-values manager only reads it through the comment.
+            if (isValues && map.GetEntry("image") is { Value: YamlScalar image } imageEntry && LiteralTag(image.Value) is { } imageTag
+                && !file.GetLine(imageEntry.Key.Line - 1).TrimStart().StartsWith("# renovate:", StringComparison.Ordinal))
+            {
+                sink.Report(this, imageEntry.Key, $"Literal tag '{imageTag}' of image '{image.Value}' has no `# renovate:` comment directly above it.");
+                continue;
+            }
+
             if (map.Get("repository") is null || map.GetEntry("tag") is not { Value: YamlScalar tag } entry)
             {
                 continue;
@@ -91,6 +101,20 @@ public sealed class RenovateTagRule : IManifestRule
             }
         }
     }
+
+    /// <summary>The literal tag of a one-string image reference (<c>repo:tag</c>), or null (no tag, a variable, or latest).</summary>
+    private static string? LiteralTag(string image)
+    {
+        var colon = image.LastIndexOf(':');
+        if (colon < 0 || colon < image.LastIndexOf('/') || image.Contains("${", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var tag = image[(colon + 1)..];
+        return tag.Length == 0 || tag == "latest" ? null : tag;
+    }
+
 }
 
 /// <summary>SCF017: a versions.env entry not named <c>*_version</c> or not directly under a <c># renovate:</c> line.</summary>

@@ -26,8 +26,11 @@ public sealed class YamlDocument(YamlNode? root, int startLine, int endLine)
     /// <summary>The root as a mapping, or null.</summary>
     public YamlMapping? Map => Root as YamlMapping;
 
-    /// <summary>The <c>kind</c> field, or null for a document that is not a Kubernetes manifest.</summary>
-    public string? Kind => Map?.Get("kind")?.Text;
+    /// <summary>
+    /// The <c>kind</c> field, or null for a document that is not a Kubernetes manifest: only a document with both
+    /// <c>apiVersion</c> and <c>kind</c> is one (a Helm values file may hold a top-level <c>kind:</c> chart setting).
+    /// </summary>
+    public string? Kind => Map?.Get("apiVersion") is YamlScalar ? Map.Get("kind")?.Text : null;
 
     /// <summary>The <c>apiVersion</c> field, or null.</summary>
     public string? ApiVersion => Map?.Get("apiVersion")?.Text;
@@ -44,7 +47,7 @@ public sealed class YamlDocument(YamlNode? root, int startLine, int endLine)
     /// <summary>The <c>metadata.labels</c> mapping, or null.</summary>
     public YamlMapping? Labels => Map?.At("metadata", "labels") as YamlMapping;
 
-    /// <summary>Whether the document is a Kubernetes manifest (it has a <c>kind</c>).</summary>
+    /// <summary>Whether the document is a Kubernetes manifest (it has an <c>apiVersion</c> and a <c>kind</c>).</summary>
     public bool IsManifest => Kind is not null;
 }
 
