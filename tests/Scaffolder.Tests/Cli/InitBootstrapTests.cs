@@ -66,6 +66,23 @@ public sealed class InitBootstrapTests
     }
 
     [Fact]
+    public void Init_dry_run_diff_piped_into_git_apply_gives_the_tree_init_writes()
+    {
+        using var written = Fresh();
+        using var patched = Fresh();
+        written.Run("init").ExitCode.ShouldBe(0);
+
+        var dryRun = patched.Run("init", "--dry-run", "--diff");
+        dryRun.ExitCode.ShouldBe(0, dryRun.Error);
+        Directory.Delete(patched.PathOf(".git"));
+        DiffPatchTests.Git(patched.Root, string.Empty, "init", "--quiet").ExitCode.ShouldBe(0);
+        var apply = DiffPatchTests.Git(patched.Root, dryRun.Output, "apply", "--verbose", "-");
+
+        apply.ExitCode.ShouldBe(0, $"git apply failed:\n{apply.Error}\n--- the diff ---\n{dryRun.Output}");
+        patched.Snapshot().ShouldBe(written.Snapshot());
+    }
+
+    [Fact]
     public void Init_conflicts_on_a_changed_config_unless_forced()
     {
         using var repo = Fresh();
