@@ -45,6 +45,7 @@ public static class BuiltInRules
             new IgnoreReasonRule(conventions),
             new TechnologyOverlapRule(conventions),
             new SkippedPathRule(),
+            new OciHelmPinRule(conventions),
         ];
     }
 }

@@ -21,7 +21,7 @@ public static class YamlTree
     /// The most nodes <see cref="ToPlain"/> makes of one document: aliases repeat the node they name, so a small file
     /// can stand for billions of nodes ("billion laughs").
     /// </summary>
-    public const int MaxPlainNodes = 1_000_000;
+    public const int MaxPlainNodes = 100_000;
 
     /// <summary>Parses a single YAML document; an empty text gives null. Errors name the file and line.</summary>
     public static YamlNode? Load(string text, string displayPath)

@@ -90,7 +90,7 @@ public sealed class InfrastructureTemplateTests
         using var repo = TestRepo.FromSample();
         var before = repo.Snapshot();
 
-        var result = repo.Run("new", "pin", "app-template", "--version", "9.9.9", "--datasource", "helm", "--dep-name", "app-template", "--registry-url", "oci://ghcr.io/bjw-s-labs/helm");
+        var result = repo.Run("new", "pin", "app-template", "--version", "9.9.9", "--datasource", "docker", "--dep-name", "app-template", "--package-name", "ghcr.io/bjw-s-labs/helm/app-template");
 
         result.ExitCode.ShouldBe(3);
         result.Error.ShouldContain($"{PlatformVersions}:2: 'app_template_version' is already pinned");
@@ -130,6 +130,10 @@ public sealed class InfrastructureTemplateTests
     [InlineData(new[] { "new", "module", "m", "--pin", "m=1.0.0" }, "--pin needs --datasource and --dep-name")]
     [InlineData(new[] { "new", "module", "m", "--datasource", "helm" }, "describe --pin")]
     [InlineData(new[] { "new", "pin", "p", "--version", "latest", "--datasource", "helm", "--dep-name", "p" }, "invalid --version 'latest'")]
+    [InlineData(new[] { "new", "pin", "app-template", "--version", "4.2.0", "--datasource", "helm", "--dep-name", "app-template", "--registry-url", "oci://ghcr.io/bjw-s-labs/helm" },
+        "--datasource helm cannot read the OCI registry oci://ghcr.io/bjw-s-labs/helm (Renovate's helm datasource only fetches index.yaml): pin it as --datasource docker --dep-name app-template --package-name ghcr.io/bjw-s-labs/helm/app-template")]
+    [InlineData(new[] { "new", "module", "m", "--pin", "m=1.0.0", "--datasource", "helm", "--dep-name", "m", "--registry-url", "oci://ghcr.io/org/charts" },
+        "pin it as --datasource docker --dep-name m --package-name ghcr.io/org/charts/m")]
     [InlineData(new[] { "new", "unit", "u", "--module", "missing" }, "module folder infrastructure/modules/missing does not exist")]
     public void Bad_input_is_exit_2_and_writes_nothing(string[] args, string message)
     {

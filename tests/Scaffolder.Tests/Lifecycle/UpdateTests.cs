@@ -34,6 +34,23 @@ public sealed class UpdateTests
     }
 
     [Fact]
+    public void The_next_update_finds_its_base_after_a_merge_was_committed()
+    {
+        using var repo = WikiCommitted();
+        LifecycleRepo.OverrideTemplate(repo, "app", "helmrelease.yaml.sbn", t => t.Replace("  maxHistory: 3", "  maxHistory: 5"));
+        repo.Write(HelmRelease, repo.Read(HelmRelease).Replace("    createNamespace: false\n", "    # mine\n    createNamespace: false\n"));
+        repo.Run("update", "wiki").ExitCode.ShouldBe(0);
+        LifecycleRepo.Commit(repo, "merged");
+        LifecycleRepo.OverrideTemplate(repo, "app", "helmrelease.yaml.sbn", t => t.Replace("  maxHistory: 5", "  maxHistory: 7"));
+
+        var second = repo.Run("update", "wiki");
+
+        second.ExitCode.ShouldBe(0, second.Error + second.Output);
+        repo.Read(HelmRelease).ShouldContain("  maxHistory: 7\n");
+        repo.Read(HelmRelease).ShouldContain("    # mine\n");
+    }
+
+    [Fact]
     public void Overlapping_changes_are_written_as_conflict_markers_listed_and_exit_3()
     {
         using var repo = WikiCommitted();

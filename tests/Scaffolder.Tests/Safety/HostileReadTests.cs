@@ -34,7 +34,7 @@ public sealed class HostileReadTests : IDisposable
         ["values"] = new("OUTSIDE/values.yaml", ["new", "app", "--values", "OUTSIDE/values.yaml"]),
         ["template.yaml"] = new(".scaffold/templates/evil/template.yaml", ["new", "evil", "x"], r => r.Write(".scaffold/templates/evil/x.yaml.hbs", "a: b\n")),
         ["template file"] = new(".scaffold/templates/evil/x.yaml.hbs", ["new", "evil", "x"], r => r.Write(".scaffold/templates/evil/template.yaml", EvilTemplate)),
-        ["partial"] = new(".scaffold/templates/_partials/labels.hbs", ["new", "app", "wiki"]),
+        ["partial"] = new(".scaffold/templates/_partials/labels.sbn", ["new", "app", "wiki"]),
         ["edited file"] = new(ResourceSet, ["new", "app", "wiki"]),
         ["created file"] = new("kubernetes/clusters/live/apps/wiki/namespace.yaml", ["new", "app", "wiki"]),
     };
