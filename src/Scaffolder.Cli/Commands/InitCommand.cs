@@ -8,7 +8,8 @@ namespace Scaffolder.Cli.Commands;
 
 /// <summary>
 /// <c>scaffold init</c>: writes a commented <c>.scaffold.yaml</c> with the defaults, and adds the folder of the
-/// apply journal to <c>.gitignore</c> (an interrupted apply's journal and temporary files are never committed).
+/// apply journal to <c>.gitignore</c> (an interrupted apply's journal and temporary files are never committed), and
+/// writes the Renovate config (<see cref="RenovateConfig"/>) unless the repository has one.
 /// </summary>
 internal static class InitCommand
 {
@@ -32,8 +33,18 @@ internal static class InitCommand
             var ignoredText = ignored is null ? string.Empty : Encoding.UTF8.GetString(ignored);
             var ignores = ignoredText.Split('\n').Any(l => l.TrimEnd('\r').Trim() is IgnoreLine or "/.scaffold/apply" or ".scaffold/apply/" or ".scaffold/apply");
 
+            var renovate = RenovateConfig.KnownFileNames.Any(name => session.FileSystem.FileExists(guard.Resolve(name)))
+                ? null
+                : guard.Resolve(RenovateConfig.FileName);
+
             session.FileSystem.WriteAllBytes(path, Encoding.UTF8.GetBytes(ConfigLoader.DefaultsText));
             session.Output.WriteLine($"create     {ConfigLoader.FileName}");
+            if (renovate is not null)
+            {
+                session.FileSystem.WriteAllBytes(renovate, Encoding.UTF8.GetBytes(RenovateConfig.Text));
+                session.Output.WriteLine($"create     {RenovateConfig.FileName}");
+            }
+
             if (!ignores)
             {
                 // Appended as text: the rest of the file keeps its bytes (and its line endings).
