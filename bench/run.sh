@@ -6,7 +6,7 @@
 #   bulk: 1,000 apps from one values file (apps/s);
 #   scaffold check on synthetic repos of 2,000, 20,000 and 100,000 manifests (one core and default threads).
 # Prints medians, ratios and PASS/FAIL per goal. Usage: bench/run.sh [--variants]
-#   --variants  also measures runtime knobs (Handlebars interpreted vs compiled, TieredPGO, QuickJitForLoops, ...).
+#   --variants  also measures runtime knobs (dynamic code on/off, TieredPGO, QuickJitForLoops, ...).
 # Environment: RUNS (per round, default 10), ROUNDS (default 3), BENCH_CACHE (synthetic check repos, kept).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

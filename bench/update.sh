@@ -50,7 +50,7 @@ measure unchanged "true" "$S update --all --repo $R"
 
 # The template changes; 10 apps carry a user edit in the file the template changes.
 mkdir -p "$R/.scaffold/templates" && cp -r "$ROOT/templates/app" "$R/.scaffold/templates/app"
-sed -i 's/  maxHistory: 3/  maxHistory: 5/; s/^id: app$/id: app\nversion: "2"/' "$R/.scaffold/templates/app/helmrelease.yaml.hbs" "$R/.scaffold/templates/app/template.yaml"
+sed -i 's/  maxHistory: 3/  maxHistory: 5/; s/^id: app$/id: app\nversion: "2"/' "$R/.scaffold/templates/app/helmrelease.yaml.sbn" "$R/.scaffold/templates/app/template.yaml"
 for i in $(seq -w 1 10); do
   sed -i 's/^  install:$/  # tuned by hand\n  install:/' "$R/kubernetes/clusters/live/apps/app0$i/helmrelease.yaml" 2>/dev/null || true
 done

@@ -10,6 +10,7 @@ namespace Scaffolder.Cli;
 /// <summary>What every command shares: the file system, output writers, the repository root, its config and templates (loaded once, on first use).</summary>
 public sealed class Session
 {
+    private readonly Lazy<InputLimits> limits = new(() => InputLimits.FromVariable(Environment.GetEnvironmentVariable(InputLimits.SizeVariable)));
     private readonly string? repoOverride;
     private Lazy<(string Root, bool Found)> repoRoot;
     private Lazy<ScaffoldConfig> config;
@@ -95,12 +96,15 @@ public sealed class Session
     private (Lazy<(string, bool)>, Lazy<ScaffoldConfig>, Lazy<TemplateCatalog>) Load(string searchFrom) =>
     (
         new(() => FindRepoRoot(FileSystem, searchFrom, repoOverride)),
-        new(() => new ConfigLoader(FileSystem).Load(RepoRoot)),
-        new(() => TemplateCatalog.Create(FileSystem, RepoRoot))
+        new(() => new ConfigLoader(FileSystem, Limits).Load(RepoRoot)),
+        new(() => TemplateCatalog.Create(FileSystem, RepoRoot, Limits))
     );
 
     /// <summary>The repository's conventions.</summary>
     public ScaffoldConfig Config => config.Value;
+
+    /// <summary>Bounds on the files read: <see cref="InputLimits.SizeVariable"/> from the environment, else the defaults.</summary>
+    public InputLimits Limits => limits.Value;
 
     /// <summary>The repository's templates.</summary>
     public TemplateCatalog Catalog => catalog.Value;

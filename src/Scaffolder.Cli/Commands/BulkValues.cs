@@ -23,14 +23,14 @@ internal sealed record BulkEntry(int Index, long Line, GenerationRequest Request
 /// </summary>
 internal static class BulkValues
 {
-    public static List<BulkEntry> Read(IFileSystem fileSystem, string path, string displayPath, TemplateDefinition template, bool force)
+    public static List<BulkEntry> Read(IFileSystem fileSystem, string path, string displayPath, TemplateDefinition template, bool force, InputLimits limits)
     {
-        if (!fileSystem.FileExists(path))
+        if (fileSystem.GetFileKind(path) is FileEntryKind.Missing)
         {
             throw new UserInputException($"--values '{displayPath}' does not exist");
         }
 
-        var root = YamlTree.Load(Encoding.UTF8.GetString(fileSystem.ReadAllBytes(path)).TrimStart('\uFEFF'), displayPath);
+        var root = YamlTree.Load(Decode(fileSystem.ReadRegularFile(path, displayPath, limits.MaxFileBytes), displayPath), displayPath);
         if (root is not YamlSequenceNode list)
         {
             throw new UserInputException($"{displayPath}: expected a YAML list of entries such as '- name: demo'");
@@ -103,6 +103,18 @@ internal static class BulkValues
         }
 
         return entries.Count > 0 ? entries : throw new UserInputException($"{displayPath}: the list has no entries");
+    }
+
+    private static string Decode(byte[] bytes, string displayPath)
+    {
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new UserInputException($"{displayPath}: not UTF-8 text");
+        }
     }
 
     private static List<string>? Values(YamlNode node, string where, string key) => node switch

@@ -23,18 +23,24 @@ internal static class NewCommand
             return command;
         }
 
+        // Defaults are rendered against the config and examples listed only when help is printed: a run does not pay for them.
+        var help = args.Any(a => a is "--help" or "-h" or "-?");
         IReadOnlyList<string> ids = requested is not null && session.Catalog.Ids.Contains(requested) ? [requested] : session.Catalog.Ids;
         foreach (var id in ids)
         {
-            command.Subcommands.Add(TemplateCommand(session, session.Catalog.Get(id).Definition));
+            command.Subcommands.Add(TemplateCommand(session, session.Catalog.Get(id).Definition, help));
         }
 
         return command;
     }
 
-    private static Command TemplateCommand(Session session, TemplateDefinition template)
+    private static Command TemplateCommand(Session session, TemplateDefinition template, bool help)
     {
-        var command = new Command(template.Id, template.Description);
+        var description = help && template.Examples.Count > 0
+            ? $"{template.Description}\n\nExamples:\n{string.Join('\n', template.Examples.Select(e => "  " + e))}"
+            : template.Description;
+        var command = new Command(template.Id, description);
+        var defaults = help ? new HelpDefaults(session) : null;
         var name = new Argument<string>("name") { Description = template.NameDescription, Arity = ArgumentArity.ZeroOrOne };
         command.Arguments.Add(name);
         var values = new Option<string>("--values")
@@ -47,7 +53,7 @@ internal static class NewCommand
         var options = new Option[template.Parameters.Count];
         for (var i = 0; i < options.Length; i++)
         {
-            options[i] = ParameterOption(template.Parameters[i], session);
+            options[i] = ParameterOption(template.Parameters[i], session, defaults);
             command.Options.Add(options[i]);
         }
 
@@ -86,7 +92,7 @@ internal static class NewCommand
                 }
 
                 var full = Path.GetFullPath(valuesFile, session.WorkingDirectory);
-                var entries = BulkValues.Read(session.FileSystem, full, valuesFile, template, output.Force(result));
+                var entries = BulkValues.Read(session.FileSystem, full, valuesFile, template, output.Force(result), session.Limits);
                 return GenerateMany(session, template.Id, entries, valuesFile, output.DryRun(result), output.Diff(result), output.Format(result), output.Force(result));
             }
 
@@ -159,7 +165,7 @@ internal static class NewCommand
         session.RequireRepository("new");
         using var repoLock = dryRun ? null : RepoLock.Acquire(session.RepoRoot, LockTimeout);
         Timing.Mark("command parsed, lock held");
-        var planner = new Planner(session.FileSystem, session.Catalog, session.Config, Planner.DefaultInserters);
+        var planner = new Planner(session.FileSystem, session.Catalog, session.Config, Planner.DefaultInserters, limits: session.Limits);
         Timing.Mark("config, catalog and planner ready");
         var plan = makePlan(new UnitRecorder(session.FileSystem, planner, session.Catalog, Planner.DefaultInserters, Session.ToolVersion));
         Timing.Mark("planned");
@@ -182,10 +188,12 @@ internal static class NewCommand
         return CliApp.Ok;
     }
 
-    private static Option ParameterOption(ParameterDefinition parameter, Session session)
+    private static Option ParameterOption(ParameterDefinition parameter, Session session, HelpDefaults? defaults)
     {
+        var shownDefault = parameter.Default is null ? null : defaults?.Shown(parameter.Default) ?? parameter.Default;
+        shownDefault = shownDefault is { Length: 0 } ? null : shownDefault;
         var description = parameter.Description
-            + $" [{parameter.Type}{(parameter.Required ? ", required" : string.Empty)}{(parameter.Default is null ? string.Empty : $", default: {parameter.Default}")}]";
+            + $" [{parameter.Type}{(parameter.Required ? ", required" : string.Empty)}{(shownDefault is null ? string.Empty : $", default: {shownDefault}")}]";
         Option option = parameter.Type switch
         {
             "bool" => new Option<bool>($"--{parameter.Name}") { Arity = ArgumentArity.ZeroOrOne },
@@ -206,5 +214,34 @@ internal static class NewCommand
         }
 
         return option;
+    }
+
+    /// <summary>
+    /// A parameter's default as help shows it: rendered against the repository's config (<c>baseline</c>, not
+    /// <c>{{config.podSecurity.default}}</c>), with <c>&lt;name&gt;</c> for the name; a default that needs another
+    /// option's value is shown as written.
+    /// </summary>
+    private sealed class HelpDefaults(Session session)
+    {
+        private readonly Core.Rendering.TemplateRenderer renderer = new(session.Catalog.Partials);
+
+        public string Shown(string text)
+        {
+            var cluster = session.Config.DefaultClusters.Count > 0 ? session.Config.DefaultClusters[0] : null;
+            var context = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["name"] = "<name>",
+                ["cluster"] = cluster,
+                ["config"] = cluster is null ? session.Config.Root : session.Config.ForCluster(cluster),
+            };
+            try
+            {
+                return renderer.Render(text, context, "default");
+            }
+            catch (UserInputException)
+            {
+                return text;
+            }
+        }
     }
 }

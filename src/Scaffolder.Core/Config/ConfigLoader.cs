@@ -10,7 +10,9 @@ namespace Scaffolder.Core.Config;
 /// <c>scaffold init</c> writes) overlaid with the repository's <c>.scaffold.yaml</c>. The defaults define the schema:
 /// an unknown key or a value of the wrong shape or type is an error naming file, line and key.
 /// </summary>
-public sealed class ConfigLoader(IFileSystem fileSystem)
+/// <param name="fileSystem">The file system the configuration is read from.</param>
+/// <param name="limits">Bounds on the file read (the defaults when null).</param>
+public sealed class ConfigLoader(IFileSystem fileSystem, InputLimits? limits = null)
 {
     /// <summary>The file name of the repository configuration.</summary>
     public const string FileName = ".scaffold.yaml";
@@ -25,16 +27,15 @@ public sealed class ConfigLoader(IFileSystem fileSystem)
     public static ScaffoldConfig LoadDefaults() => new(ParseDefaults());
 
     private static Dictionary<string, object?> ParseDefaults() =>
-        (Dictionary<string, object?>)YamlTree.ToPlain(YamlTree.Load(DefaultsText, "defaults")!)!;
+        (Dictionary<string, object?>)YamlTree.ToPlain(YamlTree.Load(DefaultsText, "defaults")!, "defaults")!;
 
     /// <summary>Loads the configuration of the repository at <paramref name="repoRoot"/>.</summary>
     public ScaffoldConfig Load(string repoRoot)
     {
         var defaults = ParseDefaults();
-        var path = Path.Combine(repoRoot, FileName);
-        if (fileSystem.FileExists(path))
+        var text = ReadText(fileSystem, repoRoot, limits ?? InputLimits.Default);
+        if (text is not null)
         {
-            var text = Decode(fileSystem.ReadAllBytes(path));
             var node = YamlTree.Load(text, FileName);
             if (node is not null)
             {
@@ -48,6 +49,30 @@ public sealed class ConfigLoader(IFileSystem fileSystem)
         }
 
         return new ScaffoldConfig(defaults);
+    }
+
+    /// <summary>
+    /// The text of the repository's <c>.scaffold.yaml</c>, or null when it has none. It must be a regular UTF-8 file
+    /// inside the repository of at most <see cref="InputLimits.MaxFileBytes"/>: a directory, FIFO, device or socket, or a
+    /// symbolic link leading out of the repository, is refused with a user error, never opened.
+    /// </summary>
+    public static string? ReadText(IFileSystem fileSystem, string repoRoot, InputLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        ArgumentNullException.ThrowIfNull(limits);
+        var path = Path.Combine(repoRoot, FileName);
+        if (fileSystem.GetLinkTarget(path) is not null)
+        {
+            // Through the guard of writes: a link (or chain of links) must stay inside the repository.
+            new Planning.PathGuard(fileSystem, repoRoot).Resolve(FileName, "read");
+        }
+
+        return fileSystem.GetFileKind(path) switch
+        {
+            FileEntryKind.Missing when fileSystem.GetLinkTarget(path) is not null => throw new UserInputException($"{FileName} is a symbolic link to nothing"),
+            FileEntryKind.Missing => null,
+            _ => Decode(fileSystem.ReadRegularFile(path, FileName, limits.MaxFileBytes)),
+        };
     }
 
     /// <summary>
@@ -112,8 +137,9 @@ public sealed class ConfigLoader(IFileSystem fileSystem)
                 {
                     return YamlTree.ToDictionary(
                         mapping,
-                        k => ((YamlScalarNode)k).Value ?? string.Empty,
-                        v => (object?)CheckScalar(string.Empty, v as YamlScalarNode ?? throw Error(v, $"'{key}' values must be single values"), key));
+                        k => k is YamlScalarNode scalarKey ? scalarKey.Value ?? string.Empty : throw Error(k, $"'{key}' keys must be single values"),
+                        v => (object?)CheckScalar(string.Empty, v as YamlScalarNode ?? throw Error(v, $"'{key}' values must be single values"), key),
+                        (n, message) => Error(n, message));
                 }
 
                 var copy = new Dictionary<string, object?>(map, StringComparer.Ordinal);
@@ -142,7 +168,7 @@ public sealed class ConfigLoader(IFileSystem fileSystem)
         if (shape is null && node is not YamlScalarNode)
         {
             // An empty default list has no item shape: its owner validates the items (e.g. evaluate.layers).
-            return YamlTree.ToPlain(node);
+            return YamlTree.ToPlain(node, FileName);
         }
 
         if (shape is not Dictionary<string, object?> map)
@@ -158,7 +184,7 @@ public sealed class ConfigLoader(IFileSystem fileSystem)
         var item = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
-            var name = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            var name = keyNode is YamlScalarNode scalarKey ? scalarKey.Value ?? string.Empty : throw Error(keyNode, $"'{key}' keys must be single values");
             if (!map.TryGetValue(name, out var fieldShape))
             {
                 throw Error(keyNode, $"unknown key '{key}.{name}'");

@@ -50,7 +50,7 @@ internal class YamlFields(Func<YamlNode, string, Exception> error)
             throw Error(node, $"'{key}' must be a mapping");
         }
 
-        return YamlTree.ToDictionary(mapping, Text, value);
+        return YamlTree.ToDictionary(mapping, Text, value, Error);
     }
 
     /// <summary>A mapping of single values.</summary>

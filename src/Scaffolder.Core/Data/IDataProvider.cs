@@ -19,7 +19,11 @@ public interface IDataProvider
 }
 
 /// <summary>What a data provider may use: read-only access to the repository, paths checked to stay inside it.</summary>
-public sealed class DataContext(IFileSystem fileSystem, string repoRoot, string templateId)
+/// <param name="fileSystem">The file system (providers only read).</param>
+/// <param name="repoRoot">The absolute repository root.</param>
+/// <param name="templateId">The template asking for the data.</param>
+/// <param name="limits">Bounds on the files providers read (the defaults when null).</param>
+public sealed class DataContext(IFileSystem fileSystem, string repoRoot, string templateId, InputLimits? limits = null)
 {
     private readonly PathGuard guard = new(fileSystem, repoRoot);
 
@@ -28,6 +32,9 @@ public sealed class DataContext(IFileSystem fileSystem, string repoRoot, string 
 
     /// <summary>The absolute repository root (for providers that read repository-wide settings such as the stack catalog).</summary>
     public string RepoRoot { get; } = repoRoot;
+
+    /// <summary>Bounds on the files providers read.</summary>
+    public InputLimits Limits { get; } = limits ?? InputLimits.Default;
 
     /// <summary>The template asking for the data, for error messages.</summary>
     public string TemplateId { get; } = templateId;

@@ -28,7 +28,7 @@ public sealed class ModuleVariablesProvider : IDataProvider
             }
         }
 
-        var variables = HclVariableReader.ReadModule(context.FileSystem, directory, path)
+        var variables = HclVariableReader.ReadModule(context.FileSystem, directory, path, context.Limits.MaxFileBytes)
             .Select(ToTree)
             .ToList();
         return new Dictionary<string, object?>(StringComparer.Ordinal)

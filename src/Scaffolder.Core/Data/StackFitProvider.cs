@@ -23,7 +23,7 @@ public sealed class StackFitProvider : IDataProvider
     public object? Load(IReadOnlyDictionary<string, string> args, DataContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var catalog = RepoStackCatalog.Load(context.FileSystem, context.RepoRoot);
+        var catalog = RepoStackCatalog.Load(context.FileSystem, context.RepoRoot, context.Limits);
         var technology = DataContext.Optional(args, "technology");
         var purpose = DataContext.Optional(args, "purpose");
         if (technology is null)

@@ -9,17 +9,14 @@ internal static class YamlLocator
 {
     public static YamlStream Parse(string text, string displayPath)
     {
-        var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            return Config.YamlTree.LoadStream(text);
         }
         catch (YamlException ex)
         {
             throw new UserInputException($"cannot edit {displayPath}: invalid YAML at line {ex.Start.Line}: {Config.YamlTree.FirstLine(ex)}");
         }
-
-        return stream;
     }
 
     /// <summary>Returns the parent mapping and the value node at the <c>path</c> argument (null when the last key is absent).</summary>

@@ -218,10 +218,10 @@ internal static class CatalogYaml
     /// <summary>The root node of a single-document text (null when empty); syntax errors are catalog errors.</summary>
     private static YamlNode? Load(string yaml, string what)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream = YamlTree.LoadStream(yaml);
         }
         catch (YamlException e)
         {

@@ -1,4 +1,3 @@
-using System.Text;
 using Scaffolder.Core.Config;
 using Scaffolder.Core.IO;
 
@@ -21,19 +20,22 @@ public static class RepoStackCatalog
     /// <c>.scaffold.yaml</c> or no <c>evaluate:</c> section, else the built-in one extended by it.
     /// </summary>
     /// <exception cref="UserInputException">The <c>evaluate:</c> section is malformed or incomplete.</exception>
-    public static StackCatalog Load(IFileSystem fileSystem, string repoRoot)
+    /// <param name="fileSystem">The file system.</param>
+    /// <param name="repoRoot">The repository root.</param>
+    /// <param name="limits">Bounds on the configuration file read (the defaults when null).</param>
+    public static StackCatalog Load(IFileSystem fileSystem, string repoRoot, InputLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(fileSystem);
         ArgumentNullException.ThrowIfNull(repoRoot);
-        var path = Path.Combine(repoRoot, ConfigLoader.FileName);
-        if (!fileSystem.FileExists(path))
+        var text = ConfigLoader.ReadText(fileSystem, repoRoot, limits ?? InputLimits.Default);
+        if (text is null)
         {
             return BuiltIn;
         }
 
         try
         {
-            var settings = EvaluateSettings.FromScaffoldYaml(Encoding.UTF8.GetString(fileSystem.ReadAllBytes(path)));
+            var settings = EvaluateSettings.FromScaffoldYaml(text);
             return settings.Layers.Count == 0 ? BuiltIn : BuiltIn.Extend(settings);
         }
         catch (StackCatalogException ex)

@@ -18,23 +18,32 @@ internal enum HclTokenKind
 internal sealed record HclToken(HclTokenKind Kind, int Start, int End, string Text);
 
 /// <summary>
-/// A small lexer for HCL native syntax, enough to find the structure of a file (attributes, blocks, brackets):
-/// it skips <c>#</c>, <c>//</c> and <c>/* */</c> comments, reads quoted strings with escapes and nested
-/// <c>${…}</c>/<c>%{…}</c> templates, and heredocs (<c>&lt;&lt;EOT</c>, <c>&lt;&lt;-EOT</c>). Malformed input is a
-/// <see cref="UserInputException"/> naming the file and line.
+/// The one lexer of HCL native syntax in the tool, enough to find the structure of a file (attributes, blocks,
+/// brackets): it skips <c>#</c>, <c>//</c> and <c>/* */</c> comments, reads quoted strings with escapes and nested
+/// <c>${…}</c>/<c>%{…}</c> templates, and heredocs (<c>&lt;&lt;EOT</c>, <c>&lt;&lt;-EOT</c>). The variable reader,
+/// the check's block scanner, the formatter and the block inserter all read HCL through it.
 /// </summary>
+/// <remarks>
+/// Malformed input is a <see cref="UserInputException"/> naming the file and line, unless the lexer is tolerant
+/// (for readers that must take whatever a user wrote and never fail: the check and the formatter): then a string
+/// left open ends at the end of its line, a comment or heredoc left open at the end of the text, and any other
+/// character it does not know is a one-character punctuation token.
+/// </remarks>
 internal sealed class HclLexer
 {
     private static readonly string[] Operators = ["...", "==", "!=", "<=", ">=", "=>", "&&", "||"];
     private readonly string text;
     private readonly string displayPath;
+    private readonly bool tolerant;
     private readonly List<int> lineStarts = [0];
     private int position;
 
-    public HclLexer(string text, string displayPath)
+    /// <summary>A lexer of <paramref name="text"/>; errors name <paramref name="displayPath"/> unless <paramref name="tolerant"/>.</summary>
+    public HclLexer(string text, string displayPath, bool tolerant = false)
     {
         this.text = text;
         this.displayPath = displayPath;
+        this.tolerant = tolerant;
         for (var i = 0; i < text.Length; i++)
         {
             if (text[i] == '\n')
@@ -52,6 +61,9 @@ internal sealed class HclLexer
         var index = lineStarts.BinarySearch(offset);
         return (index >= 0 ? index : ~index - 1) + 1;
     }
+
+    /// <summary>The offset at which the line holding <paramref name="offset"/> starts.</summary>
+    public int LineStartOf(int offset) => lineStarts[LineOf(offset) - 1];
 
     /// <summary>The leading whitespace of the line holding <paramref name="offset"/>.</summary>
     public string IndentOf(int offset)
@@ -100,13 +112,22 @@ internal sealed class HclLexer
 
         if (c == '"')
         {
-            position = SkipQuoted(text, position + 1, this);
+            try
+            {
+                position = SkipQuoted(text, position + 1, this);
+            }
+            catch (UserInputException) when (tolerant)
+            {
+                var lineEnd = text.IndexOf('\n', start);
+                position = lineEnd < 0 ? text.Length : lineEnd;
+            }
+
             return Make(HclTokenKind.QuotedString, start);
         }
 
-        if (c == '<' && Peek(1) == '<')
+        if (c == '<' && Peek(1) == '<' && Heredoc(start) is { } heredoc)
         {
-            return Heredoc(start);
+            return heredoc;
         }
 
         if (char.IsDigit(c))
@@ -139,7 +160,7 @@ internal sealed class HclLexer
             }
         }
 
-        if ("{}[]()=,.:?!+-*/%<>".Contains(c, StringComparison.Ordinal))
+        if ("{}[]()=,.:?!+-*/%<>".Contains(c, StringComparison.Ordinal) || tolerant)
         {
             position++;
             return Make(HclTokenKind.Punctuation, start);
@@ -171,12 +192,12 @@ internal sealed class HclLexer
             else if (c == '/' && Peek(1) == '*')
             {
                 var end = text.IndexOf("*/", position + 2, StringComparison.Ordinal);
-                if (end < 0)
+                if (end < 0 && !tolerant)
                 {
                     throw Error(position, "unterminated /* comment");
                 }
 
-                position = end + 2;
+                position = end < 0 ? text.Length : end + 2;
             }
             else
             {
@@ -185,7 +206,8 @@ internal sealed class HclLexer
         }
     }
 
-    private HclToken Heredoc(int start)
+    /// <summary>A heredoc from its <c>&lt;&lt;</c>; null (tolerant lexers only) when <c>&lt;&lt;</c> opens none, and the <c>&lt;</c> is read as punctuation.</summary>
+    private HclToken? Heredoc(int start)
     {
         var cursor = position + 2;
         var flush = cursor < text.Length && text[cursor] == '-';
@@ -204,7 +226,7 @@ internal sealed class HclLexer
         var lineEnd = text.IndexOf('\n', cursor);
         if (marker.Length == 0 || !char.IsLetter(marker[0]) || lineEnd < 0 || text[cursor..lineEnd].Trim().Length > 0)
         {
-            throw Error(start, "a heredoc must be <<MARKER or <<-MARKER followed by a line break");
+            return tolerant ? null : throw Error(start, "a heredoc must be <<MARKER or <<-MARKER followed by a line break");
         }
 
         var lineStart = lineEnd + 1;
@@ -224,6 +246,12 @@ internal sealed class HclLexer
             }
 
             lineStart = next + 1;
+        }
+
+        if (tolerant)
+        {
+            position = text.Length;
+            return Make(HclTokenKind.Heredoc, start);
         }
 
         throw Error(start, $"unterminated heredoc: no line '{marker}' closes <<{(flush ? "-" : string.Empty)}{marker}");

@@ -76,9 +76,10 @@ public static class HclVariableReader
 
     /// <summary>
     /// Reads every <c>*.tf</c> file of a module folder (not its sub-folders), in file-name order. A folder with no
-    /// <c>.tf</c> files, a file that does not parse, or a variable declared twice is a <see cref="UserInputException"/>.
+    /// <c>.tf</c> files, a file that does not parse, or a variable declared twice is a <see cref="UserInputException"/>,
+    /// and so is a <c>.tf</c> entry that is not a regular file or is larger than <paramref name="maxFileBytes"/>.
     /// </summary>
-    public static IReadOnlyList<HclVariable> ReadModule(IFileSystem fileSystem, string directory, string displayDirectory)
+    public static IReadOnlyList<HclVariable> ReadModule(IFileSystem fileSystem, string directory, string displayDirectory, long maxFileBytes = InputLimits.DefaultMaxFileBytes)
     {
         if (!fileSystem.DirectoryExists(directory))
         {
@@ -102,7 +103,7 @@ public static class HclVariableReader
             string text;
             try
             {
-                text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(fileSystem.ReadAllBytes(file));
+                text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(fileSystem.ReadRegularFile(file, display, maxFileBytes));
             }
             catch (DecoderFallbackException)
             {

@@ -47,6 +47,33 @@ public interface IFileSystem
     string? GetLinkTarget(string path);
 
     /// <summary>
+    /// Returns what <paramref name="path"/> names, following symbolic links (never <see cref="FileEntryKind.SymbolicLink"/>;
+    /// a dangling link is <see cref="FileEntryKind.Missing"/>), without opening it. The default cannot see FIFOs,
+    /// devices or sockets.
+    /// </summary>
+    FileEntryKind GetFileKind(string path) =>
+        DirectoryExists(path) ? FileEntryKind.Directory : FileExists(path) ? FileEntryKind.RegularFile : FileEntryKind.Missing;
+
+    /// <summary>
+    /// Reads a regular file of at most <paramref name="maxBytes"/> bytes. A directory, FIFO, device or socket is refused
+    /// without being opened (opening a FIFO blocks until a writer comes; a device may never end), and a longer file is
+    /// refused without being loaded; the message names <paramref name="displayPath"/>. A missing or unreadable file
+    /// fails as <see cref="ReadAllBytes"/> does. The default checks the kind, then reads the whole file and its length.
+    /// </summary>
+    /// <exception cref="UserInputException">The path is not a regular file, or the file is larger than <paramref name="maxBytes"/>.</exception>
+    byte[] ReadRegularFile(string path, string displayPath, long maxBytes)
+    {
+        var kind = GetFileKind(path);
+        if (kind is FileEntryKind.Directory or FileEntryKind.Special)
+        {
+            throw new UserInputException($"{displayPath} is {(kind == FileEntryKind.Directory ? "a folder, not a file" : "not a regular file (a FIFO, device or socket): scaffold reads regular files only")}");
+        }
+
+        var content = ReadAllBytes(path);
+        return content.Length <= maxBytes ? content : throw new UserInputException($"{displayPath} is larger than {InputLimits.Describe(maxBytes)}, the limit for files scaffold reads (set {InputLimits.SizeVariable} to change it)");
+    }
+
+    /// <summary>
     /// Creates a new file holding <paramref name="content"/>; fails when anything (a symbolic link included) already
     /// exists at <paramref name="path"/>. With <paramref name="mode"/>, the file has exactly those permission bits
     /// (from its creation on, whatever the umask); without, the platform's default for new files. The default

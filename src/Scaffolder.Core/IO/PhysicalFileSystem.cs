@@ -48,6 +48,65 @@ public sealed partial class PhysicalFileSystem : IFileSystem
         new FileSystemEnumerable<DirectoryEntry>(directory, (ref FileSystemEntry entry) => new DirectoryEntry(entry.ToSpecifiedFullPath(), entry.IsDirectory), AllEntries);
 
     /// <inheritdoc />
+    public FileEntryKind GetFileKind(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            return UnixKind(path, followLinks: true);
+        }
+
+        var info = new FileInfo(path);
+        return !info.Exists && !Directory.Exists(path) ? FileEntryKind.Missing
+            : info.Attributes.HasFlag(FileAttributes.Directory) ? FileEntryKind.Directory
+            : info.Attributes.HasFlag(FileAttributes.Device) ? FileEntryKind.Special
+            : FileEntryKind.RegularFile;
+    }
+
+    /// <inheritdoc />
+    public byte[] ReadRegularFile(string path, string displayPath, long maxBytes)
+    {
+        switch (GetFileKind(path))
+        {
+            case FileEntryKind.Directory:
+                throw new UserInputException($"{displayPath} is a folder, not a file");
+            case FileEntryKind.Special:
+                throw new UserInputException($"{displayPath} is not a regular file (a FIFO, device or socket): scaffold reads regular files only");
+        }
+
+        // A missing or unreadable file fails here as File.ReadAllBytes would. The size is checked before reading, and
+        // again while reading: a file can grow, and some (in /proc) report no size at all.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        if (stream.Length > maxBytes)
+        {
+            throw TooLarge(displayPath, maxBytes);
+        }
+
+        var content = new byte[stream.Length];
+        var total = stream.ReadAtLeast(content, content.Length, throwOnEndOfStream: false);
+        if (total < content.Length)
+        {
+            return content[..total];
+        }
+
+        using var rest = new MemoryStream();
+        var chunk = new byte[16 << 10];
+        for (var read = stream.Read(chunk); read > 0; read = stream.Read(chunk))
+        {
+            if (total + rest.Length + read > maxBytes)
+            {
+                throw TooLarge(displayPath, maxBytes);
+            }
+
+            rest.Write(chunk, 0, read);
+        }
+
+        return rest.Length == 0 ? content : [.. content, .. rest.ToArray()];
+    }
+
+    private static UserInputException TooLarge(string displayPath, long maxBytes) =>
+        new($"{displayPath} is larger than {InputLimits.Describe(maxBytes)}, the limit for files scaffold reads (set {InputLimits.SizeVariable} to change it)");
+
+    /// <inheritdoc />
     public string? GetLinkTarget(string path)
     {
         // A dangling link (its target missing) is still a link: File.Exists and Directory.Exists follow it and say no.
@@ -152,11 +211,15 @@ public sealed partial class PhysicalFileSystem : IFileSystem
     private const int DirectoryType = 0x4000;
     private const int LinkType = 0xA000;
 
-    private static FileEntryKind UnixEntryKind(string path)
+    private static FileEntryKind UnixEntryKind(string path) => UnixKind(path, followLinks: false);
+
+    /// <summary>What <paramref name="path"/> names by lstat, or by stat (links followed) when <paramref name="followLinks"/>.</summary>
+    private static FileEntryKind UnixKind(string path, bool followLinks)
     {
         // FileStatus is about 120 bytes; a larger buffer stays safe if a later runtime appends fields.
         Span<byte> status = stackalloc byte[512];
-        if (LStat(path, ref MemoryMarshal.GetReference(status)) != 0)
+        var failed = followLinks ? Stat(path, ref MemoryMarshal.GetReference(status)) : LStat(path, ref MemoryMarshal.GetReference(status));
+        if (failed != 0)
         {
             return FileEntryKind.Missing;
         }
@@ -173,4 +236,8 @@ public sealed partial class PhysicalFileSystem : IFileSystem
     [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_LStat", StringMarshalling = StringMarshalling.Utf8)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static partial int LStat(string path, ref byte status);
+
+    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_Stat", StringMarshalling = StringMarshalling.Utf8)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static partial int Stat(string path, ref byte status);
 }

@@ -10,7 +10,7 @@ namespace Scaffolder.Core.Lifecycle;
 /// <param name="Conflicts">Files written with conflict markers.</param>
 /// <param name="Notes">Files left alone, with the reason.</param>
 /// <param name="Behind">Units an update would change (their template version is newer, or their files differ from the update).</param>
-/// <param name="Bases">New renders of merged files: stored as git blobs on apply, so the next update finds its base.</param>
+/// <param name="Bases">New renders of files written with other content (merged or conflicted): stored as git blobs on apply, so the next update finds its base.</param>
 public sealed record UpdatePlan(Plan Plan, IReadOnlyList<string> Conflicts, IReadOnlyList<string> Notes, IReadOnlyList<string> Behind, IReadOnlyList<byte[]> Bases);
 
 /// <summary>
@@ -217,7 +217,6 @@ public sealed class UnitUpdater(IFileSystem fileSystem, Planner planner, UnitRec
     {
         var ours = change.Before!;
         var theirs = change.After;
-        bases.Add(theirs);
         MergeResult result;
         if (baseContent is null)
         {
@@ -239,6 +238,12 @@ public sealed class UnitUpdater(IFileSystem fileSystem, Planner planner, UnitRec
         if (result.Conflicts > 0)
         {
             conflicts.Add(change.Path);
+        }
+
+        if (!result.Content.AsSpan().SequenceEqual(theirs))
+        {
+            // The file written is not the render, so the render (the next base) would never reach git otherwise.
+            bases.Add(theirs);
         }
 
         var action = result.Content.AsSpan().SequenceEqual(ours) ? ChangeAction.Identical : ChangeAction.Update;

@@ -24,7 +24,9 @@ public static class PlanValidator
     {
         try
         {
-            var text = Encoding.UTF8.GetString(change.After);
+            // A byte order mark is the file's encoding, not its text: before '---' the parser would take it for content.
+            var after = change.After.AsSpan();
+            var text = Encoding.UTF8.GetString(after.StartsWith("\uFEFF"u8) ? after[3..] : after);
             if (!CheckParses(text))
             {
                 // A tagged, aliased or complex key: the document loader's own key equality decides.

@@ -23,10 +23,15 @@ public sealed class Planner
     private readonly TemplateRenderer renderer;
     private readonly Dictionary<string, IInserter> inserters;
     private readonly Dictionary<string, IDataProvider> dataProviders;
+    private readonly InputLimits limits;
 
-    /// <summary>Creates a planner over a repository's templates and config (data providers default to <see cref="DefaultDataProviders"/>).</summary>
-    public Planner(IFileSystem fileSystem, TemplateCatalog catalog, ScaffoldConfig config, IEnumerable<IInserter> inserters, IEnumerable<IDataProvider>? dataProviders = null)
+    /// <summary>
+    /// Creates a planner over a repository's templates and config (data providers default to
+    /// <see cref="DefaultDataProviders"/>); the files it reads are bounded by <paramref name="limits"/> (the defaults when null).
+    /// </summary>
+    public Planner(IFileSystem fileSystem, TemplateCatalog catalog, ScaffoldConfig config, IEnumerable<IInserter> inserters, IEnumerable<IDataProvider>? dataProviders = null, InputLimits? limits = null)
     {
+        this.limits = limits ?? InputLimits.Default;
         this.dataProviders = (dataProviders ?? DefaultDataProviders).ToDictionary(p => p.Name, StringComparer.Ordinal);
         this.fileSystem = fileSystem;
         this.catalog = catalog;
@@ -121,7 +126,7 @@ public sealed class Planner
     private const int ParallelFromEntries = 32;
 
     private TemplateExpander NewExpander(string repoRoot) =>
-        new(catalog, renderer, config, dataProviders, id => new DataContext(fileSystem, repoRoot, id));
+        new(catalog, renderer, config, dataProviders, id => new DataContext(fileSystem, repoRoot, id, limits));
 
     private void Expand(GenerationRequest request, TemplateExpander expander, RenderSet set)
     {
@@ -187,7 +192,7 @@ public sealed class Planner
         {
             var absolute = guard.Resolve(file.Path);
             var after = Encoding.UTF8.GetBytes(file.Content!);
-            var before = fileSystem.FileExists(absolute) ? fileSystem.ReadAllBytes(absolute) : null;
+            var before = ReadExisting(absolute, file.Path);
             var action = before switch
             {
                 null => ChangeAction.Create,
@@ -266,9 +271,9 @@ public sealed class Planner
         {
             content = current.After;
         }
-        else if (fileSystem.FileExists(absolute))
+        else if (ReadExisting(absolute, edit.Path) is { } existing)
         {
-            before = fileSystem.ReadAllBytes(absolute);
+            before = existing;
             content = before;
         }
         else if (edit.IfMissing == "skip")
@@ -300,6 +305,13 @@ public sealed class Planner
             : run.Select(e => $"{e.Inserter}: {Summary(e)}");
         changes[edit.Path] = new PlannedChange(edit.Path, action, before, after, [.. current?.Details ?? [], .. descriptions]);
     }
+
+    /// <summary>
+    /// The bytes of a file the plan creates or edits, or null when there is none: a directory, FIFO, device or socket in
+    /// its place is refused without being opened, and so is a file over the size limit.
+    /// </summary>
+    private byte[]? ReadExisting(string absolute, string path) =>
+        fileSystem.GetFileKind(absolute) is FileEntryKind.Missing ? null : fileSystem.ReadRegularFile(absolute, path, limits.MaxFileBytes);
 
     private static string Summary(RenderedEdit edit)
     {

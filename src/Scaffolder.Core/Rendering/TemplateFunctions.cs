@@ -42,7 +42,7 @@ internal static class TemplateFunctions
             return index < parts.Length ? parts[index] : args.Length > 3 ? TemplateRenderer.Text(args[3]) : string.Empty;
         },
         ["snake"] = args => TemplateRenderer.Text(args[0]).Replace('-', '_'),
-        ["slug"] = args => TemplateRenderer.Slug(TemplateRenderer.Text(args[0])) is { Length: > 0 } slug ? slug : args.Length > 1 ? TemplateRenderer.Text(args[1]) : string.Empty,
+        ["slug"] = args => Text.Slug.Of(TemplateRenderer.Text(args[0])) is { Length: > 0 } slug ? slug : args.Length > 1 ? TemplateRenderer.Text(args[1]) : string.Empty,
         ["upper"] = args => TemplateRenderer.Text(args[0]).ToUpperInvariant(),
         ["title"] = args => Title(TemplateRenderer.Text(args[0])),
         ["concat"] = args => string.Concat(args.Select(TemplateRenderer.Text)),

@@ -36,47 +36,6 @@ public sealed class TemplateRenderer
     public bool IsTrue(string? expression, IReadOnlyDictionary<string, object?> context, string source) =>
         string.IsNullOrWhiteSpace(expression) || engine.IsTrue(expression, context, source);
 
-    /// <summary>
-    /// A file-name slug of free text: accents dropped, lowercase ASCII letters and digits, every other run of
-    /// characters one '-', no '-' at either end, at most <paramref name="maxLength"/> characters ("Adopt Redis 7.2!"
-    /// gives "adopt-redis-7-2"). Empty when the text has no letter or digit.
-    /// </summary>
-    public static string Slug(string text, int maxLength = 60)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var builder = new StringBuilder(Math.Min(text.Length, maxLength + 1));
-        var pendingDash = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            var lower = char.ToLowerInvariant(c);
-            if (lower is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
-            {
-                if (pendingDash && builder.Length > 0)
-                {
-                    builder.Append('-');
-                }
-
-                pendingDash = false;
-                builder.Append(lower);
-                if (builder.Length >= maxLength)
-                {
-                    break;
-                }
-            }
-            else
-            {
-                pendingDash = true;
-            }
-        }
-
-        return builder.ToString(0, Math.Min(builder.Length, maxLength)).TrimEnd('-');
-    }
-
     /// <summary>Formats a value as text (invariant culture, lowercase booleans).</summary>
     public static string Text(object? value) => value switch
     {

@@ -12,6 +12,15 @@ namespace Scaffolder.Core.Templates;
 /// </summary>
 public sealed class ParameterResolver(TemplateRenderer renderer)
 {
+    /// <summary>The longest option value (and list option token) accepted, in characters.</summary>
+    public const int MaxValueLength = 1024;
+
+    /// <summary>The longest host name (RFC 1035), in characters.</summary>
+    public const int MaxHostNameLength = 253;
+
+    /// <summary>The longest label of a host name (RFC 1035), in characters.</summary>
+    public const int MaxHostLabelLength = 63;
+
     /// <summary>
     /// Parameter patterns, built once per process (bulk mode checks every entry). Not <c>Regex.IsMatch(string, string)</c>:
     /// its cache is a dictionary keyed by a struct, which the JIT has to compile at start-up.
@@ -156,7 +165,7 @@ public sealed class ParameterResolver(TemplateRenderer renderer)
             case "list":
                 // Control characters are refused before items are split and trimmed, so "data:10Gi\n" is not silently accepted.
                 var items = tokens
-                    .Select(t => t.Any(char.IsControl) ? throw new UserInputException($"{option} must be a single line without control characters") : t)
+                    .Select(t => t.Any(char.IsControl) ? throw new UserInputException($"{option} must be a single line without control characters") : CheckLength(parameter, t, option))
                     .SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries))
                     .Select(item => item.Length == 0
                         ? throw new UserInputException($"{templateId}: {option} has an empty item")
@@ -176,6 +185,21 @@ public sealed class ParameterResolver(TemplateRenderer renderer)
             throw new UserInputException($"{option} must be a single line without control characters");
         }
 
+        CheckLength(parameter, value, option);
+        switch (parameter.Format)
+        {
+            case null:
+                break;
+            case "hostname":
+                CheckHostName(parameter, value, option);
+                break;
+            case "quantity":
+                CheckQuantity(parameter, value, option);
+                break;
+            default:
+                throw new UserInputException($"{option}: the template's parameter has unknown format '{Printable(parameter.Format)}' (hostname or quantity)");
+        }
+
         if (parameter.Pattern is not null && !Matches(parameter, value, option))
         {
             throw new UserInputException($"invalid {option} '{Shown(parameter, value)}': {parameter.PatternDescription ?? $"must match {parameter.Pattern}"}");
@@ -187,6 +211,38 @@ public sealed class ParameterResolver(TemplateRenderer renderer)
         }
 
         return value;
+    }
+
+    private static string CheckLength(ParameterDefinition parameter, string value, string option) =>
+        value.Length <= MaxValueLength
+            ? value
+            : throw new UserInputException(string.Create(CultureInfo.InvariantCulture, $"invalid {option} '{Shown(parameter, value)}': {value.Length} characters, at most {MaxValueLength} characters"));
+
+    private static void CheckHostName(ParameterDefinition parameter, string value, string option)
+    {
+        if (value.Length > MaxHostNameLength)
+        {
+            throw new UserInputException(string.Create(CultureInfo.InvariantCulture, $"invalid {option} '{Shown(parameter, value)}': a host name has at most {MaxHostNameLength} characters, this one {value.Length}"));
+        }
+
+        foreach (var label in value.Split('.'))
+        {
+            if (label.Length > MaxHostLabelLength)
+            {
+                throw new UserInputException(string.Create(CultureInfo.InvariantCulture, $"invalid {option} '{Shown(parameter, value)}': each part of a host name between dots has at most {MaxHostLabelLength} characters, '{Printable(label)}' has {label.Length}"));
+            }
+        }
+    }
+
+    /// <summary>Refuses a size of zero (<c>0</c>, <c>0Gi</c>, <c>0.0Mi</c>, or <c>data:0Gi</c> for a NAME:SIZE value); other malformed sizes are the pattern's to refuse.</summary>
+    private static void CheckQuantity(ParameterDefinition parameter, string value, string option)
+    {
+        var size = value[(value.LastIndexOf(':') + 1)..];
+        var number = size.AsSpan(0, size.Length - size.AsSpan().TrimStart("0123456789.").Length);
+        if (number.Contains('0') && !number.ContainsAnyExcept('0', '.'))
+        {
+            throw new UserInputException($"invalid {option} '{Shown(parameter, value)}': a size must be greater than zero");
+        }
     }
 
     private static bool Matches(ParameterDefinition parameter, string value, string option)

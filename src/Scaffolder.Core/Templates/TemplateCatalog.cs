@@ -34,8 +34,12 @@ public sealed class TemplateCatalog
     public IReadOnlyDictionary<string, string> Partials => partials;
 
     /// <summary>Builds the catalog for a repository (its overrides folder may be absent).</summary>
-    public static TemplateCatalog Create(IFileSystem fileSystem, string? repoRoot)
+    /// <param name="fileSystem">The file system repository templates are read from.</param>
+    /// <param name="repoRoot">The repository root; null for the built-in templates only.</param>
+    /// <param name="limits">Bounds on each file read (the defaults when null).</param>
+    public static TemplateCatalog Create(IFileSystem fileSystem, string? repoRoot, InputLimits? limits = null)
     {
+        var maxBytes = (limits ?? InputLimits.Default).MaxFileBytes;
         var catalog = new TemplateCatalog();
         var assembly = typeof(TemplateCatalog).Assembly;
         var embedded = assembly.GetManifestResourceNames()
@@ -61,10 +65,11 @@ public sealed class TemplateCatalog
                 {
                     // A template's files are read through the same guard as writes: no absolute paths, no '..',
                     // no symbolic link leading out of the repository.
-                    var path = guard!.Resolve($"{RepoTemplatesFolder}/{id}/{file}", "read");
-                    if (fileSystem.FileExists(path))
+                    var relative = $"{RepoTemplatesFolder}/{id}/{file}";
+                    var path = guard!.Resolve(relative, "read");
+                    if (fileSystem.GetFileKind(path) is not FileEntryKind.Missing)
                     {
-                        return Encoding.UTF8.GetString(fileSystem.ReadAllBytes(path)).TrimStart('\uFEFF');
+                        return Encoding.UTF8.GetString(fileSystem.ReadRegularFile(path, relative, maxBytes)).TrimStart('\uFEFF');
                     }
 
                     // A file the repository does not override (template.yaml included) comes from the built-in
@@ -78,7 +83,7 @@ public sealed class TemplateCatalog
         ids.Remove(PartialsFolder);
         ids.Sort(StringComparer.Ordinal);
         catalog.Ids = ids;
-        catalog.LoadPartials(embedded, repoFolder, fileSystem);
+        catalog.LoadPartials(embedded, repoFolder, fileSystem, maxBytes);
         return catalog;
     }
 
@@ -129,7 +134,7 @@ public sealed class TemplateCatalog
         return loaded.GetOrAdd(id, template);
     }
 
-    private void LoadPartials(HashSet<string> embedded, string? repoFolder, IFileSystem fileSystem)
+    private void LoadPartials(HashSet<string> embedded, string? repoFolder, IFileSystem fileSystem, long maxBytes)
     {
         var prefix = $"{ResourcePrefix}{PartialsFolder}/";
         foreach (var name in embedded.Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
@@ -143,8 +148,9 @@ public sealed class TemplateCatalog
             var guard = new PathGuard(fileSystem, Path.GetDirectoryName(Path.GetDirectoryName(repoFolder!))!);
             foreach (var file in fileSystem.EnumerateFiles(repoPartials, recursive: false).Where(f => f.EndsWith(".sbn", StringComparison.Ordinal)))
             {
-                var path = guard.Resolve($"{RepoTemplatesFolder}/{PartialsFolder}/{Path.GetFileName(file)}", "read");
-                partials[Path.GetFileNameWithoutExtension(file)] = Encoding.UTF8.GetString(fileSystem.ReadAllBytes(path));
+                var relative = $"{RepoTemplatesFolder}/{PartialsFolder}/{Path.GetFileName(file)}";
+                var path = guard.Resolve(relative, "read");
+                partials[Path.GetFileNameWithoutExtension(file)] = Encoding.UTF8.GetString(fileSystem.ReadRegularFile(path, relative, maxBytes));
             }
         }
     }

@@ -42,6 +42,9 @@ public sealed class TemplateDefinition
     /// <summary>Other templates rendered into the same plan.</summary>
     public List<IncludeDefinition> Includes { get; set; } = [];
 
+    /// <summary>Example command lines (<c>scaffold new app wiki --database</c>) that <c>scaffold new &lt;id&gt; --help</c> prints.</summary>
+    public List<string> Examples { get; set; } = [];
+
     /// <summary>Messages printed after generation (Scriban), for example the SSM parameters to create.</summary>
     public List<ConditionalText> Messages { get; set; } = [];
 
@@ -81,6 +84,12 @@ public sealed class ParameterDefinition
 
     /// <summary>Human description of <see cref="Pattern"/> for error messages.</summary>
     public string? PatternDescription { get; set; }
+
+    /// <summary>
+    /// A check beyond the pattern: <c>hostname</c> (at most 253 characters, labels of at most 63) or <c>quantity</c> (a
+    /// size greater than zero; in a <c>NAME:SIZE</c> value, the part after the last colon).
+    /// </summary>
+    public string? Format { get; set; }
 
     /// <summary>
     /// Whether the value may be written as a plain YAML scalar (the default): values YAML 1.1 would read as a boolean,

@@ -38,6 +38,7 @@ internal static class TemplateYamlReader
                 case "includes": template.Includes = reader.List(value, key, reader.Include); break;
                 case "messages": template.Messages = reader.List(value, key, reader.ConditionalText); break;
                 case "errors": template.Errors = reader.List(value, key, reader.ConditionalText); break;
+                case "examples": template.Examples = reader.List(value, key, reader.Text); break;
                 default: return false;
             }
 
@@ -66,6 +67,7 @@ internal static class TemplateYamlReader
                     case "choicesFrom": parameter.ChoicesFrom = OptionalText(value); break;
                     case "pattern": parameter.Pattern = OptionalText(value); break;
                     case "patternDescription": parameter.PatternDescription = OptionalText(value); break;
+                    case "format": parameter.Format = OptionalText(value); break;
                     case "yamlText": parameter.YamlText = Bool(value); break;
                     case "redact": parameter.Redact = Bool(value); break;
                     case "min": parameter.Min = Int(value); break;

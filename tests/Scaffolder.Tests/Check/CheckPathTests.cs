@@ -31,6 +31,7 @@ public sealed class CheckPathTests
         var report = CheckRepo.Check(repo.Root, ["kubernetes/other/pod.yaml"]);
 
         report.Findings.Select(f => $"{f.RuleId} {f.File}").ShouldBe(["SCF007 kubernetes/other/pod.yaml"]);
+        (report.FilesScanned, report.ManifestsScanned).ShouldBe((1, 1));
     }
 
     [Fact]

@@ -69,6 +69,12 @@ public sealed class LinterSetupTests
         var single = repo.Run("check", ".github/workflows/scaffold-check.yaml");
         single.ExitCode.ShouldBe(0, single.Output + single.Error);
         single.Output.ShouldContain("0 errors, 0 warnings, 0 notes in 1 file");
+
+        // Read, not skipped: the same file with a YAML syntax error is a finding in that file.
+        repo.Write(".github/workflows/scaffold-check.yaml", File.ReadAllText(WorkflowFixture).Replace("    runs-on: ubuntu-latest", "    runs-on: [ubuntu-latest", StringComparison.Ordinal));
+        var broken = repo.Run("check", ".github/workflows/scaffold-check.yaml");
+        broken.ExitCode.ShouldBe(1, broken.Output + broken.Error);
+        broken.Output.ShouldStartWith(".github/workflows/scaffold-check.yaml\n");
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Scaffolder.Core.Data;
 using Scaffolder.Core.IO;
-using Scaffolder.Core.Rendering;
+using Scaffolder.Core.Text;
 
 namespace Scaffolder.Tests.Cli;
 
@@ -90,12 +90,12 @@ public sealed class NewAdrTests
     [InlineData("Café über Ölmühle", "cafe-uber-olmuhle")]
     [InlineData("!!!", "")]
     public void Slug_is_lowercase_ascii_with_single_dashes(string title, string expected) =>
-        TemplateRenderer.Slug(title).ShouldBe(expected);
+        Slug.Of(title).ShouldBe(expected);
 
     [Fact]
     public void Slug_is_at_most_60_characters_without_a_trailing_dash()
     {
-        var slug = TemplateRenderer.Slug(string.Join(' ', Enumerable.Repeat("abcdefghi", 10)));
+        var slug = Slug.Of(string.Join(' ', Enumerable.Repeat("abcdefghi", 10)));
 
         slug.Length.ShouldBeLessThanOrEqualTo(60);
         slug.ShouldNotEndWith("-");

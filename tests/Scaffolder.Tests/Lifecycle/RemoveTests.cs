@@ -93,7 +93,8 @@ public sealed class RemoveTests
     [Theory]
     [InlineData("../outside.yaml", "'..' path segments are not allowed")]
     [InlineData("/etc/passwd", "paths must be relative")]
-    [InlineData(".git/config", ".git/ or .scaffold/")]
+    [InlineData(".git/config", "refusing to write '.git/config'")]
+    [InlineData(".scaffold/answers/app/other.yaml", ".git/ or .scaffold/")]
     public void Hostile_recorded_paths_are_refused_and_nothing_is_written(string path, string message)
     {
         using var repo = TestRepo.FromSample();

@@ -20,8 +20,8 @@ public sealed class UpdateSnapshotTests
     public void Update_all_of_apps_from_an_older_template_matches_the_approved_files()
     {
         using var repo = LifecycleRepo.Committed();
-        LifecycleRepo.OverrideTemplate(repo, "app", "helmrelease.yaml.hbs", t => t.Replace("  maxHistory: 3", "  maxHistory: 2"));
-        LifecycleRepo.OverrideTemplate(repo, "app", "canary.yaml.hbs", t => t.TrimEnd('\n') + "\n# canary of the old template\n");
+        LifecycleRepo.OverrideTemplate(repo, "app", "helmrelease.yaml.sbn", t => t.Replace("  maxHistory: 3", "  maxHistory: 2"));
+        LifecycleRepo.OverrideTemplate(repo, "app", "canary.yaml.sbn", t => t.TrimEnd('\n') + "\n# canary of the old template\n");
         repo.Run("new", "app", "wiki", "--port", "3000").ExitCode.ShouldBe(0);
         repo.Run("new", "app", "blog", "--database").ExitCode.ShouldBe(0);
         Directory.Delete(repo.PathOf(".scaffold/templates"), recursive: true);
@@ -72,7 +72,7 @@ public sealed class UpdateSnapshotTests
         for (var round = 0; round < 6; round++)
         {
             using var repo = LifecycleRepo.Committed();
-            var template = File.ReadAllText(Path.Combine(TestRepo.SourceRoot, "templates", "app", "helmrelease.yaml.hbs")).Split('\n');
+            var template = File.ReadAllText(Path.Combine(TestRepo.SourceRoot, "templates", "app", "helmrelease.yaml.sbn")).Split('\n');
 
             // The old template differs from today's in a few random lines: a changed value or a line less.
             var old = template.ToList();
@@ -99,7 +99,7 @@ public sealed class UpdateSnapshotTests
                 oldText += "# old\n";
             }
 
-            LifecycleRepo.OverrideTemplate(repo, "app", "helmrelease.yaml.hbs", _ => oldText);
+            LifecycleRepo.OverrideTemplate(repo, "app", "helmrelease.yaml.sbn", _ => oldText);
             repo.Run("new", "app", "wiki").ExitCode.ShouldBe(0);
             Directory.Delete(repo.PathOf(".scaffold/templates"), recursive: true);
             LifecycleRepo.Commit(repo, "old");

@@ -19,7 +19,7 @@ public sealed class UpdateTests
     public void Update_merges_a_template_change_with_a_user_edit_elsewhere_in_the_file()
     {
         using var repo = WikiCommitted();
-        LifecycleRepo.OverrideTemplate(repo, "app", "helmrelease.yaml.hbs", t => t.Replace("  maxHistory: 3", "  maxHistory: 5"), version: "2");
+        LifecycleRepo.OverrideTemplate(repo, "app", "helmrelease.yaml.sbn", t => t.Replace("  maxHistory: 3", "  maxHistory: 5"), version: "2");
         repo.Write(HelmRelease, repo.Read(HelmRelease).Replace("    createNamespace: false\n", "    # keep: the namespace is ours\n    createNamespace: false\n"));
 
         var result = repo.Run("update", "app/wiki");
@@ -34,10 +34,27 @@ public sealed class UpdateTests
     }
 
     [Fact]
+    public void The_next_update_finds_its_base_after_a_merge_was_committed()
+    {
+        using var repo = WikiCommitted();
+        LifecycleRepo.OverrideTemplate(repo, "app", "helmrelease.yaml.sbn", t => t.Replace("  maxHistory: 3", "  maxHistory: 5"));
+        repo.Write(HelmRelease, repo.Read(HelmRelease).Replace("    createNamespace: false\n", "    # mine\n    createNamespace: false\n"));
+        repo.Run("update", "wiki").ExitCode.ShouldBe(0);
+        LifecycleRepo.Commit(repo, "merged");
+        LifecycleRepo.OverrideTemplate(repo, "app", "helmrelease.yaml.sbn", t => t.Replace("  maxHistory: 5", "  maxHistory: 7"));
+
+        var second = repo.Run("update", "wiki");
+
+        second.ExitCode.ShouldBe(0, second.Error + second.Output);
+        repo.Read(HelmRelease).ShouldContain("  maxHistory: 7\n");
+        repo.Read(HelmRelease).ShouldContain("    # mine\n");
+    }
+
+    [Fact]
     public void Overlapping_changes_are_written_as_conflict_markers_listed_and_exit_3()
     {
         using var repo = WikiCommitted();
-        LifecycleRepo.OverrideTemplate(repo, "app", "helmrelease.yaml.hbs", t => t.Replace("  maxHistory: 3", "  maxHistory: 5"));
+        LifecycleRepo.OverrideTemplate(repo, "app", "helmrelease.yaml.sbn", t => t.Replace("  maxHistory: 3", "  maxHistory: 5"));
         repo.Write(HelmRelease, repo.Read(HelmRelease).Replace("  maxHistory: 3", "  maxHistory: 10"));
 
         var dry = repo.Run("update", "wiki", "--dry-run");
@@ -72,7 +89,7 @@ public sealed class UpdateTests
     public void Check_exits_1_listing_units_behind_and_writes_nothing()
     {
         using var repo = WikiCommitted();
-        LifecycleRepo.OverrideTemplate(repo, "app", "canary.yaml.hbs", t => t + "# canary v2\n", version: "2");
+        LifecycleRepo.OverrideTemplate(repo, "app", "canary.yaml.sbn", t => t + "# canary v2\n", version: "2");
         var before = repo.Snapshot();
 
         var check = repo.Run("update", "--check");
@@ -101,7 +118,7 @@ public sealed class UpdateTests
         using var repo = LifecycleRepo.Committed();
         repo.Run("new", "app", "wiki").ExitCode.ShouldBe(0);
         // Never committed: git has no blob of the generated files.
-        LifecycleRepo.OverrideTemplate(repo, "app", "helmrelease.yaml.hbs", t => t.Replace("  maxHistory: 3", "  maxHistory: 5"));
+        LifecycleRepo.OverrideTemplate(repo, "app", "helmrelease.yaml.sbn", t => t.Replace("  maxHistory: 3", "  maxHistory: 5"));
         repo.Write(HelmRelease, repo.Read(HelmRelease) + "# mine\n");
 
         var result = repo.Run("update", "wiki");
@@ -137,7 +154,7 @@ public sealed class UpdateTests
         var marker = Path.Combine(repo.Root, "..", Path.GetFileName(repo.Root) + "-pwned");
         File.AppendAllText(repo.PathOf(".git/config"), $"[core]\n\tfsmonitor = touch {marker}\n\tpager = touch {marker}\n[diff]\n\texternal = touch {marker}\n");
         Directory.CreateDirectory(repo.PathOf(".git/hooks"));
-        LifecycleRepo.OverrideTemplate(repo, "app", "helmrelease.yaml.hbs", t => t.Replace("  maxHistory: 3", "  maxHistory: 5"));
+        LifecycleRepo.OverrideTemplate(repo, "app", "helmrelease.yaml.sbn", t => t.Replace("  maxHistory: 3", "  maxHistory: 5"));
         repo.Write(HelmRelease, repo.Read(HelmRelease).Replace("    createNamespace: false\n", "    # mine\n    createNamespace: false\n"));
 
         var result = repo.Run("update", "wiki");

@@ -56,22 +56,6 @@ public sealed class AtomicApplyTests
 
         public string? GetLinkTarget(string path) => files.GetLinkTarget(path);
 
-        public void WriteNewFile(string path, byte[] content, UnixFileMode? mode)
-        {
-            Step();
-            PhysicalFileSystem.Instance.WriteNewFile(path, content, mode);
-        }
-
-        public void AppendAllBytes(string path, byte[] content)
-        {
-            Step();
-            PhysicalFileSystem.Instance.AppendAllBytes(path, content);
-        }
-
-        public UnixFileMode? GetUnixFileMode(string path) => PhysicalFileSystem.Instance.GetUnixFileMode(path);
-
-        public void FlushToDisk(string path) => PhysicalFileSystem.Instance.FlushToDisk(path);
-
         private void Step()
         {
             // Thread-safe: large plans write and rename on every core.

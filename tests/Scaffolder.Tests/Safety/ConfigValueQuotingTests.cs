@@ -91,9 +91,10 @@ public sealed class ConfigValueQuotingTests
         result.Unchanged.ShouldBeTrue();
     }
 
+    /// <summary>Runs <see cref="Command"/> on an in-memory copy of the sample (18 keys times 17 values: the disk was most of the time).</summary>
     private static Outcome Run(string key, string value)
     {
-        using var repo = TestRepo.FromSample();
+        var repo = MemoryRepo.FromSample();
         repo.Write(".scaffold.yaml", repo.Read(".scaffold.yaml") + Override(key, value));
         var before = repo.Snapshot();
         var result = repo.Run(Command);
@@ -104,7 +105,10 @@ public sealed class ConfigValueQuotingTests
         {
             foreach (var (file, content) in after)
             {
-                if (file.EndsWith(".yaml", StringComparison.Ordinal) && file != ".scaffold.yaml" && (!before.TryGetValue(file, out var old) || old != content))
+                // The answers file holds parameters and the blob ids of the generated files, never a config value; its
+                // own hostile-input tests are in Lifecycle/.
+                if (file.EndsWith(".yaml", StringComparison.Ordinal) && file != ".scaffold.yaml" && !file.StartsWith(".scaffold/answers/", StringComparison.Ordinal)
+                    && (!before.TryGetValue(file, out var old) || old != content))
                 {
                     // Comments (the chart URL) are not in the tree: a value there must add nothing to it either.
                     written.Append(repo.Read(file));

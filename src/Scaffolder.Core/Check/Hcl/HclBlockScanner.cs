@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Scaffolder.Core.Hcl;
 
 namespace Scaffolder.Core.Check.Hcl;
 
@@ -11,47 +11,60 @@ namespace Scaffolder.Core.Check.Hcl;
 public sealed record HclBlock(string Type, string Label, int Line, int Column, IReadOnlySet<string> Attributes);
 
 /// <summary>
-/// A small line-based scanner of top-level HCL blocks and their direct attributes. It tracks braces while
-/// skipping strings, comments (<c>#</c>, <c>//</c>, <c>/* */</c>) and heredocs (<c>&lt;&lt;EOT</c>, <c>&lt;&lt;-EOT</c>).
-/// It is not a parser: it is enough to tell whether a block sets an attribute.
+/// Finds the top-level HCL blocks of a file and their direct attributes, reading it with the tool's one HCL lexer (a
+/// tolerant one: whatever the file holds, it never fails), so text in strings, comments (<c>#</c>, <c>//</c>,
+/// <c>/* */</c>) and heredocs is never taken for a block. It is not a parser: it is enough to tell whether a block
+/// sets an attribute. A block header is a line starting, outside any block, with a type and a quoted label; a block
+/// written on one line counts too.
 /// </summary>
-public static partial class HclBlockScanner
+public static class HclBlockScanner
 {
     /// <summary>Returns the top-level blocks of <paramref name="text"/> in order.</summary>
     public static IReadOnlyList<HclBlock> Scan(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var lexer = new HclLexer(text, string.Empty, tolerant: true);
+        var tokens = lexer.Tokenize();
         var blocks = new List<HclBlock>();
         var depth = 0;
-        string? heredoc = null;
-        var inComment = false;
+        var lineStart = true;
         (string Type, string Label, int Line, int Column, HashSet<string> Attributes)? open = null;
-        var lines = text.Split('\n');
-        for (var index = 0; index < lines.Length; index++)
+        for (var i = 0; i < tokens.Count; i++)
         {
-            var line = lines[index].TrimEnd('\r');
-            if (heredoc is not null)
+            var token = tokens[i];
+            if (token.Kind == HclTokenKind.Newline)
             {
-                if (line.Trim() == heredoc)
-                {
-                    heredoc = null;
-                }
-
+                lineStart = true;
                 continue;
             }
 
-            if (depth == 0 && !inComment && BlockHeader().Match(line) is { Success: true } header)
+            // An item starts a line, or follows the { of a one-line block (variable "x" { default = 1 }).
+            var itemStart = lineStart || (i > 0 && tokens[i - 1] is { Kind: HclTokenKind.Punctuation, Text: "{" });
+            if (itemStart && token.Kind == HclTokenKind.Identifier)
             {
-                open = (header.Groups["type"].Value, header.Groups["label"].Value, index + 1, header.Groups["type"].Index + 1, new HashSet<string>(StringComparer.Ordinal));
-            }
-            else if (depth == 1 && !inComment && open is not null && Attribute().Match(line) is { Success: true } attribute)
-            {
-                open.Value.Attributes.Add(attribute.Groups["name"].Value);
+                var next = tokens[i + 1];
+                if (depth == 0 && lineStart && next.Kind == HclTokenKind.QuotedString && next.Start > token.End)
+                {
+                    var label = next.Text.Length > 1 && next.Text[^1] == '"' ? next.Text[1..^1] : next.Text[1..];
+                    open = (token.Text, label, lexer.LineOf(token.Start), token.Start - lexer.LineStartOf(token.Start) + 1, new HashSet<string>(StringComparer.Ordinal));
+                }
+                else if (depth == 1 && open is not null && next.Kind == HclTokenKind.Punctuation && next.Text.StartsWith('='))
+                {
+                    open.Value.Attributes.Add(token.Text);
+                }
             }
 
-            var before = depth;
-            depth = ScanLine(line, depth, ref inComment, out heredoc);
-            if (before > 0 && depth == 0 && open is { } block)
+            lineStart = false;
+            if (token.Kind != HclTokenKind.Punctuation)
+            {
+                continue;
+            }
+
+            if (token.Text == "{")
+            {
+                depth++;
+            }
+            else if (token.Text == "}" && depth > 0 && --depth == 0 && open is { } block)
             {
                 blocks.Add(new HclBlock(block.Type, block.Label, block.Line, block.Column, block.Attributes));
                 open = null;
@@ -60,75 +73,4 @@ public static partial class HclBlockScanner
 
         return blocks;
     }
-
-    private static int ScanLine(string line, int depth, ref bool inComment, out string? heredoc)
-    {
-        heredoc = null;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (inComment)
-            {
-                if (c == '*' && i + 1 < line.Length && line[i + 1] == '/')
-                {
-                    inComment = false;
-                    i++;
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '#':
-                    return depth;
-                case '/' when i + 1 < line.Length && line[i + 1] == '/':
-                    return depth;
-                case '/' when i + 1 < line.Length && line[i + 1] == '*':
-                    inComment = true;
-                    i++;
-                    break;
-                case '"':
-                    i = SkipString(line, i);
-                    break;
-                case '<' when i + 1 < line.Length && line[i + 1] == '<' && Heredoc().Match(line, i) is { Success: true } marker:
-                    heredoc = marker.Groups["marker"].Value;
-                    return depth;
-                case '{':
-                    depth++;
-                    break;
-                case '}':
-                    depth = Math.Max(0, depth - 1);
-                    break;
-            }
-        }
-
-        return depth;
-    }
-
-    private static int SkipString(string line, int start)
-    {
-        for (var i = start + 1; i < line.Length; i++)
-        {
-            if (line[i] == '\\')
-            {
-                i++;
-            }
-            else if (line[i] == '"')
-            {
-                return i;
-            }
-        }
-
-        return line.Length;
-    }
-
-    [GeneratedRegex(@"^\s*(?<type>[A-Za-z_][\w-]*)\s+""(?<label>[^""]*)""")]
-    private static partial Regex BlockHeader();
-
-    [GeneratedRegex(@"^\s*(?<name>[A-Za-z_][\w-]*)\s*=")]
-    private static partial Regex Attribute();
-
-    [GeneratedRegex(@"\G<<-?(?<marker>[A-Za-z_]\w*)\s*$")]
-    private static partial Regex Heredoc();
 }
