@@ -88,7 +88,8 @@ public sealed class TestRepo : IDisposable
         }
     }
 
-    private static void CopyDirectory(string source, string target)
+    /// <summary>Copies every file under <paramref name="source"/> into <paramref name="target"/>, creating folders.</summary>
+    public static void CopyDirectory(string source, string target)
     {
         Directory.CreateDirectory(target);
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))

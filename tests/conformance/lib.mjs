@@ -14,7 +14,8 @@ export const repoRoot = resolve(here, "..", "..");
 /**
  * The folder of upstream test data (CRDs, chart schemas): `<repo>/../shared`, as laid beside the repository for the
  * developers and CI. In a git worktree elsewhere, `<main repo>/../shared` (the main working tree of the same git
- * repository). SCAFFOLDER_SHARED_DIR overrides both.
+ * repository); in a clone, beside the repository it was cloned from (a local origin); else /work/shared.
+ * SCAFFOLDER_SHARED_DIR overrides all of them.
  */
 export function sharedDir() {
   if (process.env.SCAFFOLDER_SHARED_DIR) return resolve(process.env.SCAFFOLDER_SHARED_DIR);
@@ -27,9 +28,18 @@ export function sharedDir() {
     }).trim();
     const main = resolve(dirname(common), "..", "shared");
     if (existsSync(main)) return main;
+    // A clone elsewhere (CI clones main into a fresh folder): beside the repository it was cloned from.
+    const origin = execFileSync("git", ["-C", repoRoot, "remote", "get-url", "origin"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+    const fromOrigin = resolve(origin.replace(/^file:\/\//, ""), "..", "shared");
+    if (existsSync(join(origin.replace(/^file:\/\//, ""))) && existsSync(fromOrigin)) return fromOrigin;
   } catch {
-    // not a git checkout: fall through to the error below
+    // not a git checkout, or no local origin: fall through
   }
+  // The workplace's shared folder, where every checkout on these machines finds it.
+  if (existsSync("/work/shared/crds")) return "/work/shared";
   throw new Error(`upstream test data not found: ${beside} does not exist (set SCAFFOLDER_SHARED_DIR)`);
 }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Scaffolder.Core.Config;
 using Scaffolder.Core.IO;
 using Scaffolder.Core.Planning;
 using Scaffolder.Core.Templates;
@@ -38,6 +39,13 @@ internal static class InitCommand
             if (GitignoreChange(session) is { } ignore)
             {
                 plan = plan with { Changes = [.. plan.Changes, ignore] };
+            }
+
+            // The Renovate config (docs/renovate) unless the repository has one under any of its names.
+            var guard = new PathGuard(session.FileSystem, session.RepoRoot);
+            if (!RenovateConfig.KnownFileNames.Any(n => session.FileSystem.FileExists(guard.Resolve(n))))
+            {
+                plan = plan with { Changes = [.. plan.Changes, new PlannedChange(RenovateConfig.FileName, ChangeAction.Create, null, Encoding.UTF8.GetBytes(RenovateConfig.Text), [])] };
             }
 
             var applied = !dryRun && !plan.HasConflicts && plan.HasWrites;

@@ -225,6 +225,34 @@ public sealed class NewAppTests
         repo.Run("init").Output.ShouldContain("identical  .scaffold.yaml");
     }
 
+    [Fact]
+    public void Init_writes_the_renovate_config_of_docs_renovate_at_the_root()
+    {
+        using var repo = TestRepo.Empty();
+
+        var result = repo.Run("init");
+
+        result.ExitCode.ShouldBe(0);
+        result.Output.ShouldContain("create     renovate.json");
+        repo.Read("renovate.json").ShouldBe(File.ReadAllText(Path.Combine(TestRepo.SourceRoot, "docs", "renovate", "renovate.json")));
+    }
+
+    [Theory]
+    [InlineData("renovate.json")]
+    [InlineData(".github/renovate.json5")]
+    public void Init_keeps_an_existing_renovate_config_and_writes_no_second_one(string existing)
+    {
+        using var repo = TestRepo.Empty();
+        repo.Write(existing, "{ \"extends\": [\"config:recommended\"] }\n");
+
+        var result = repo.Run("init");
+
+        result.ExitCode.ShouldBe(0);
+        result.Output.ShouldNotContain("create     renovate.json");
+        repo.Read(existing).ShouldBe("{ \"extends\": [\"config:recommended\"] }\n");
+        File.Exists(Path.Combine(repo.Root, "renovate.json")).ShouldBe(existing == "renovate.json");
+    }
+
     private static List<string?> Inputs(string resourceSet) =>
         ((YamlSequenceNode)((YamlMappingNode)Yaml(resourceSet)["spec"])["inputs"]).Children
             .Select(i => ((YamlScalarNode)((YamlMappingNode)i)["name"]).Value)

@@ -38,13 +38,14 @@ public sealed class CrdSchemaTests
     {
         // CNPG Cluster
         { "Cluster: misspelled field", $"{Dedicated}/database-cluster.yaml", "  imageName:", "  image:", "Cluster miniflux-database: spec.image: unknown field spec.image" },
-        { "Cluster: misspelled nested field", $"{Dedicated}/database-cluster.yaml", "      endpointURL:", "      endpointUrl:", "spec.backup.barmanObjectStore.endpointUrl: unknown field" },
+        { "Cluster: misspelled nested field", $"{Dedicated}/database-cluster.yaml", "    topologyKey:", "    topologyKeys:", "spec.affinity.topologyKeys: unknown field" },
+        { "ObjectStore: misspelled nested field", $"{Dedicated}/database-object-store.yaml", "    endpointURL:", "    endpointUrl:", "spec.configuration.endpointUrl: unknown field" },
         { "Cluster: int as string", $"{Dedicated}/database-cluster.yaml", "instances: ${default_replica_count}", "instances: \"3\"", "spec.instances: must be integer" },
         { "Cluster: placeholder inside an int", $"{Dedicated}/database-cluster.yaml", "instances: ${default_replica_count}", "instances: ${default_replica_count}0", "spec.instances: must be integer" },
         { "Cluster: bool as string", $"{Dedicated}/database-cluster.yaml", "enablePodMonitor: true", "enablePodMonitor: \"true\"", "spec.monitoring.enablePodMonitor: must be boolean" },
         { "Cluster: missing required", $"{Dedicated}/database-cluster.yaml", "  instances: ${default_replica_count}\n", string.Empty, "Cluster miniflux-database: spec: must have required property 'instances'" },
-        { "Cluster: missing required secret key", $"{Dedicated}/database-cluster.yaml", "          key: access-key-id\n", string.Empty, "spec.backup.barmanObjectStore.s3Credentials.accessKeyId: must have required property 'key'" },
-        { "Cluster: bad enum", $"{Dedicated}/database-cluster.yaml", "compression: gzip", "compression: gz", "spec.backup.barmanObjectStore.wal.compression: must be equal to one of the allowed values" },
+        { "ObjectStore: missing required secret key", $"{Dedicated}/database-object-store.yaml", "        key: access-key-id\n", string.Empty, "spec.configuration.s3Credentials.accessKeyId: must have required property 'key'" },
+        { "ObjectStore: bad enum", $"{Dedicated}/database-object-store.yaml", "compression: gzip", "compression: gz", "spec.configuration.wal.compression: must be equal to one of the allowed values" },
         { "Cluster patch: bad enum in a role", $"{Composed}/clusters/live/config/database/cluster-roles-patch.yaml", "ensure: present", "ensure: exists", "spec.managed.roles[0].ensure: must be equal to one of the allowed values" },
         { "Cluster patch: misspelled role field", $"{Composed}/clusters/live/config/database/cluster-roles-patch.yaml", "        login: true", "        canLogin: true", "spec.managed.roles[0].canLogin: unknown field" },
         { "Cluster: annotation not a string", $"{Dedicated}/database-cluster.yaml", "replication-allowed: \"true\"", "replication-allowed: true", "spec.inheritedMetadata.annotations[\"replicator.v1.mittwald.de/replication-allowed\"]: must be string" },

@@ -171,6 +171,28 @@ public sealed class PatternCliTests
         store.ShouldContain("  retentionPolicy: \"14d\"\n  configuration:\n    destinationPath: s3://cnpg-miniflux-backups/\n");
         repo.Read($"{Miniflux}/database-scheduled-backup.yaml").ShouldContain("  method: plugin\n  pluginConfiguration:\n    name: barman-cloud.cloudnative-pg.io\n");
         repo.Read($"{Miniflux}/kustomization.yaml").ShouldContain("  - database-object-store.yaml\n");
+        // The plugin (0.6.0+) exports its own family; cnpg_collector_last_available_backup_timestamp stays 0 for plugin backups.
+        var rules = repo.Read($"{Miniflux}/database-prometheus-rules.yaml");
+        rules.ShouldContain("expr: time() - max(barman_cloud_cloudnative_pg_io_last_available_backup_timestamp{namespace=\"database\", pod=~\"miniflux-database-[0-9]+\"}) > 172800\n");
+        rules.ShouldContain("expr: absent(barman_cloud_cloudnative_pg_io_last_available_backup_timestamp{namespace=\"database\", pod=~\"miniflux-database-[0-9]+\"})\n");
+        rules.ShouldNotContain("cnpg_collector_last_available_backup_timestamp");
+    }
+
+    [Fact]
+    public void Dedicated_database_chosen_on_in_tree_barman_object_store_keeps_that_form_and_its_metric()
+    {
+        using var repo = TestRepo.FromSample();
+        File.AppendAllText(repo.PathOf(".scaffold.yaml"), "database:\n  backupMethod: barmanObjectStore\n");
+        repo.Run("new", "database", "miniflux", "--app", "miniflux", "--mode", "dedicated").ExitCode.ShouldBe(0);
+
+        var cluster = repo.Read($"{Miniflux}/database-cluster.yaml");
+        cluster.ShouldContain("  backup:\n    barmanObjectStore:\n      destinationPath: s3://cnpg-miniflux-backups/\n");
+        cluster.ShouldNotContain("plugins:");
+        File.Exists(repo.PathOf($"{Miniflux}/database-object-store.yaml")).ShouldBeFalse();
+        repo.Read($"{Miniflux}/database-scheduled-backup.yaml").ShouldNotContain("method: plugin");
+        var rules = repo.Read($"{Miniflux}/database-prometheus-rules.yaml");
+        rules.ShouldContain("absent(cnpg_collector_last_available_backup_timestamp{");
+        rules.ShouldNotContain("barman_cloud_cloudnative_pg_io");
     }
 
     [Fact]

@@ -91,9 +91,10 @@ public sealed class ConfigValueQuotingTests
         result.Unchanged.ShouldBeTrue();
     }
 
+    /// <summary>Runs <see cref="Command"/> on an in-memory copy of the sample (18 keys times 17 values: the disk was most of the time).</summary>
     private static Outcome Run(string key, string value)
     {
-        using var repo = TestRepo.FromSample();
+        var repo = MemoryRepo.FromSample();
         repo.Write(".scaffold.yaml", repo.Read(".scaffold.yaml") + Override(key, value));
         var before = repo.Snapshot();
         var result = repo.Run(Command);

@@ -61,48 +61,6 @@ public sealed class InterruptedApplyTests(ITestOutputHelper log)
         outcomes.IndexOf(RecoveryAction.Finished).ShouldBeGreaterThan(outcomes.LastIndexOf(RecoveryAction.RolledBack));
     }
 
-    [Fact]
-    public void Fifty_sigkills_spread_over_a_bulk_apply_leave_the_original_or_the_applied_tree()
-    {
-        var values = string.Concat(Enumerable.Range(0, 30).Select(i => string.Create(CultureInfo.InvariantCulture, $"- name: kill-{i:D2}\n{(i % 3 == 1 ? "  database: true\n" : string.Empty)}")));
-        SortedDictionary<string, string>? original = null, applied = null;
-        var applyTime = double.MaxValue;
-        for (var run = 0; run < 2; run++)
-        {
-            // The shortest of two uninterrupted applies: the machine's load varies, and kills after the end test nothing.
-            using var reference = TestRepo.FromSample();
-            reference.Write("many.yaml", values);
-            original = reference.Snapshot();
-            var (_, planned, appliedAt) = RunChild(reference, null);
-            applied = reference.Snapshot();
-            applyTime = Math.Min(applyTime, Math.Max(appliedAt - planned, 20));
-        }
-
-        applied!.Count.ShouldBeGreaterThan(original!.Count + 200);
-
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var kill = 0; kill < 50; kill++)
-        {
-            using var repo = TestRepo.FromSample();
-            repo.Write("many.yaml", values);
-            var delay = (int)(applyTime * kill / 50);
-            RunChild(repo, delay);
-
-            var next = repo.Run("list");
-            next.ExitCode.ShouldBe(0, next.Error);
-            var after = repo.Snapshot();
-            var state = after.SequenceEqual(original) ? "original" : after.SequenceEqual(applied) ? "applied" : null;
-            state.ShouldNotBeNull($"kill {kill} after {delay} ms in the apply: the tree is neither the original nor the applied one\n{next.Error}");
-            var said = next.Error.Contains("finished", StringComparison.Ordinal) ? "finished" : next.Error.Contains("rolled back", StringComparison.Ordinal) ? "rolled back" : "nothing to recover";
-            counts[$"{state}, {said}"] = counts.GetValueOrDefault($"{state}, {said}") + 1;
-            Directory.Exists(repo.PathOf(Staging)).ShouldBeFalse($"kill {kill}");
-            Directory.GetFiles(repo.Root, "*.scaffold-tmp", SearchOption.AllDirectories).ShouldBeEmpty($"kill {kill}");
-        }
-
-        log.WriteLine($"apply took {applyTime} ms; outcomes: {string.Join("; ", counts.Select(p => $"{p.Key}: {p.Value}"))}");
-        counts.Where(p => !p.Key.EndsWith("nothing to recover", StringComparison.Ordinal)).Sum(p => p.Value).ShouldBeGreaterThan(5, "kills must land inside the apply");
-    }
-
     [Theory]
     [InlineData("INT", 130)]
     [InlineData("TERM", 143)]
@@ -234,39 +192,6 @@ public sealed class InterruptedApplyTests(ITestOutputHelper log)
         empty.Run("init").ExitCode.ShouldBe(0);
         empty.Read(".gitignore").ShouldBe("# scaffold's journal of an interrupted apply\n/.scaffold/apply/\n");
     }
-
-    /// <summary>Runs the bulk apply in a child process; with a delay, kills it (SIGKILL) that many ms after planning.</summary>
-    private static (int ExitCode, double Planned, double Applied) RunChild(TestRepo repo, int? killAfter)
-    {
-        var start = new ProcessStartInfo("dotnet", ["exec", Cli, "new", "app", "--values", repo.PathOf("many.yaml"), "--repo", repo.Root]) { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.Environment["SCAFFOLD_TIMING"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        double planned = 0, applied = 0;
-        while (process.StandardError.ReadLine() is { } line)
-        {
-            if (line.EndsWith(" planned", StringComparison.Ordinal))
-            {
-                planned = Milliseconds(line);
-                if (killAfter is { } delay)
-                {
-                    Thread.Sleep(delay);
-                    process.Kill();
-                    break;
-                }
-            }
-            else if (line.EndsWith(" applied", StringComparison.Ordinal))
-            {
-                applied = Milliseconds(line);
-            }
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, planned, applied);
-    }
-
-    private static double Milliseconds(string timingLine) =>
-        double.Parse(timingLine["[timing]".Length..].TrimStart().Split(' ')[0], CultureInfo.InvariantCulture);
 
     private static int StepOfCommit()
     {
