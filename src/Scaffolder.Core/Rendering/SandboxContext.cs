@@ -8,7 +8,7 @@ namespace Scaffolder.Core.Rendering;
 
 /// <summary>
 /// The Scriban context every template runs in: strict (an undefined variable or member is an error), no member of a
-/// .NET object visible, no <c>import</c>, Handlebars-like truthiness (which the built-in templates were written for) (null, false, empty text, zero and empty lists
+/// .NET object visible, no <c>import</c>, the truthiness the built-in templates were written for (null, false, empty text, zero and empty lists
 /// are false), and the <see cref="TemplateLimits"/>: per-loop and total iterations, recursion, output and text length.
 /// </summary>
 internal sealed class SandboxContext : TemplateContext
