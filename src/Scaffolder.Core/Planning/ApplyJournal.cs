@@ -94,6 +94,12 @@ public sealed class ApplyJournal
     {
         var text = Encoding.UTF8.GetString(bytes);
         var lines = text[..(text.LastIndexOf('\n') + 1)].Split('\n');
+        if (lines.Length < 2 && (Header + "\n").StartsWith(text, StringComparison.Ordinal))
+        {
+            // Torn in its first line: the apply was killed while creating its journal, before it changed anything.
+            return new ApplyJournal([], [], complete: false, committed: false, rollingBack: false);
+        }
+
         if (lines.Length < 2 || lines[0] != Header)
         {
             throw new UserInputException($"{displayPath} is not a journal of scaffold; remove it if no scaffold run was interrupted");
