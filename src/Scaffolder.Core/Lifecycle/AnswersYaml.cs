@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Scaffolder.Core.Config;
+using Scaffolder.Core.Rendering;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -113,35 +114,8 @@ public static class AnswersYaml
         return answers;
     }
 
-    /// <summary>A YAML double-quoted scalar (JSON-style escapes; every control character escaped).</summary>
-    public static string Quote(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF')
-                    {
-                        builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
+    /// <summary>A YAML double-quoted scalar that reads back exactly: the one quoting the templates' <c>q</c> uses.</summary>
+    public static string Quote(string value) => TemplateRenderer.Quote(value);
 
     private static void Request(StringBuilder w, RecordedRequest request, string indent)
     {

@@ -52,7 +52,7 @@ public sealed class TemplateRenderer
 
     /// <summary>
     /// Double-quotes with the escapes YAML and HCL share (<c>\"</c>, <c>\\</c>, <c>\n</c>, <c>\r</c>, <c>\t</c>,
-    /// <c>\uXXXX</c>); for HCL, <c>${</c> and <c>%{</c> are doubled so they stay literal.
+    /// <c>\uXXXX</c> for controls, line and paragraph separators and the byte-order mark); for HCL, <c>${</c> and <c>%{</c> are doubled so they stay literal.
     /// </summary>
     private static string DoubleQuoted(string value, bool escapeTemplates)
     {
@@ -69,7 +69,8 @@ public sealed class TemplateRenderer
                 case '\t': builder.Append("\\t"); break;
                 case '$' or '%' when escapeTemplates && i + 1 < value.Length && value[i + 1] == '{': builder.Append(c).Append(c); break;
                 default:
-                    if (char.IsControl(c))
+                    // U+2028/2029 are line breaks to a YAML 1.1 reader and U+FEFF a byte-order mark: escaped like controls.
+                    if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF')
                     {
                         builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
                     }
