@@ -24,7 +24,7 @@ public sealed class InterruptedApplyTests(ITestOutputHelper log)
     public void A_kill_at_any_step_of_an_apply_is_recovered_to_the_original_or_the_applied_tree()
     {
         using var probe = TestRepo.FromSample();
-        var counter = new DyingFileSystem(int.MaxValue);
+        var counter = SteppingFileSystem.DyingAt(int.MaxValue);
         new PlanApplier(counter).Apply(PlanFor(probe));
         var applied = probe.Snapshot();
         var steps = counter.Steps;
@@ -39,7 +39,7 @@ public sealed class InterruptedApplyTests(ITestOutputHelper log)
 
             // The process "dies" at this step: the call fails, and so does every later change (no roll back runs). Deaths
             // in the clean-up after the journal is removed do not fail the apply, which was complete.
-            var death = Record.Exception(() => new PlanApplier(new DyingFileSystem(step)).Apply(plan));
+            var death = Record.Exception(() => new PlanApplier(SteppingFileSystem.DyingAt(step)).Apply(plan));
             (death is null or IOException).ShouldBeTrue($"step {step}: {death}");
             var outcome = new InterruptedApply(PhysicalFileSystem.Instance).Recover(repo.Root);
             outcomes.Add(outcome.Action);
@@ -103,7 +103,7 @@ public sealed class InterruptedApplyTests(ITestOutputHelper log)
         using var repo = TestRepo.FromSample();
         var plan = PlanFor(repo);
         // Dies at the third rename, after the commit point.
-        Should.Throw<IOException>(() => new PlanApplier(new DyingFileSystem(StepOfCommit() + 3)).Apply(plan));
+        Should.Throw<IOException>(() => new PlanApplier(SteppingFileSystem.DyingAt(StepOfCommit() + 3)).Apply(plan));
 
         var result = repo.Run("new", "app", "second");
 
@@ -123,7 +123,7 @@ public sealed class InterruptedApplyTests(ITestOutputHelper log)
         using var repo = TestRepo.FromSample();
         var before = repo.Snapshot();
         var plan = PlanFor(repo);
-        Should.Throw<IOException>(() => new PlanApplier(new DyingFileSystem(StepOfCommit() - 1)).Apply(plan));
+        Should.Throw<IOException>(() => new PlanApplier(SteppingFileSystem.DyingAt(StepOfCommit() - 1)).Apply(plan));
         Directory.Exists(repo.PathOf(Staging)).ShouldBeTrue("the dead apply left its journal");
 
         var result = repo.Run("list");
@@ -215,7 +215,7 @@ public sealed class InterruptedApplyTests(ITestOutputHelper log)
     private static int StepOfCommit()
     {
         using var probe = TestRepo.FromSample();
-        var counter = new DyingFileSystem(int.MaxValue);
+        var counter = SteppingFileSystem.DyingAt(int.MaxValue);
         new PlanApplier(counter).Apply(PlanFor(probe));
         return counter.CommitStep;
     }
@@ -225,66 +225,5 @@ public sealed class InterruptedApplyTests(ITestOutputHelper log)
         var fs = PhysicalFileSystem.Instance;
         var planner = new Planner(fs, TemplateCatalog.Create(fs, repo.Root), new ConfigLoader(fs).Load(repo.Root), Planner.DefaultInserters);
         return planner.Plan(repo.Root, new GenerationRequest("app", "wiki", new Dictionary<string, IReadOnlyList<string>>(), ["live"]));
-    }
-
-    /// <summary>Dies at the N-th change: that call and every later change fail, as if the process had been killed.</summary>
-    private sealed class DyingFileSystem(int dieAt) : IFileSystem
-    {
-        private static readonly PhysicalFileSystem Inner = PhysicalFileSystem.Instance;
-        private int steps;
-
-        public int Steps => steps;
-
-        public int CommitStep { get; private set; }
-
-        public bool FileExists(string path) => Inner.FileExists(path);
-
-        public bool DirectoryExists(string path) => Inner.DirectoryExists(path);
-
-        public byte[] ReadAllBytes(string path) => Inner.ReadAllBytes(path);
-
-        public void WriteAllBytes(string path, byte[] content) => Step(() => Inner.WriteAllBytes(path, content));
-
-        public void CreateDirectory(string path) => Step(() => Inner.CreateDirectory(path));
-
-        public void Move(string source, string destination) => Step(() => Inner.Move(source, destination));
-
-        public void DeleteFile(string path) => Step(() => Inner.DeleteFile(path));
-
-        public void DeleteDirectory(string path) => Step(() => Inner.DeleteDirectory(path));
-
-        public IEnumerable<string> EnumerateFiles(string directory, bool recursive) => Inner.EnumerateFiles(directory, recursive);
-
-        public IEnumerable<string> EnumerateDirectories(string directory) => Inner.EnumerateDirectories(directory);
-
-        public IEnumerable<DirectoryEntry> EnumerateEntries(string directory) => Inner.EnumerateEntries(directory);
-
-        public string? GetLinkTarget(string path) => Inner.GetLinkTarget(path);
-
-        public void WriteNewFile(string path, byte[] content, UnixFileMode? mode) => Step(() => Inner.WriteNewFile(path, content, mode));
-
-        public void AppendAllBytes(string path, byte[] content) => Step(() =>
-        {
-            Inner.AppendAllBytes(path, content);
-            if (content.AsSpan().SequenceEqual(ApplyJournal.CommitRecord))
-            {
-                CommitStep = steps;
-            }
-        });
-
-        public UnixFileMode? GetUnixFileMode(string path) => Inner.GetUnixFileMode(path);
-
-        public void FlushToDisk(string path) => Inner.FlushToDisk(path);
-
-        private void Step(Action action)
-        {
-            var step = Interlocked.Increment(ref steps);
-            if (step >= dieAt)
-            {
-                throw new IOException($"died at step {dieAt}");
-            }
-
-            action();
-        }
     }
 }

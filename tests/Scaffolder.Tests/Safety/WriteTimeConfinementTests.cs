@@ -45,7 +45,7 @@ public sealed class WriteTimeConfinementTests : IDisposable
     public void A_folder_replaced_by_a_link_at_any_step_of_the_apply_is_never_written_through()
     {
         using var probe = TestRepo.FromSample();
-        var counter = new SwappingFileSystem(int.MaxValue, _ => { });
+        var counter = new SteppingFileSystem();
         new PlanApplier(counter).Apply(PlanFor(probe));
         var steps = counter.Steps;
         steps.ShouldBeGreaterThan(10);
@@ -57,11 +57,15 @@ public sealed class WriteTimeConfinementTests : IDisposable
             var plan = PlanFor(each);
             var moved = Path.Combine(outside, $"apps-{step}");
             SortedDictionary<string, byte[]>? atSwap = null;
-            var fileSystem = new SwappingFileSystem(step, _ =>
+            // Right after the step-th change (create folder, write, append, rename, delete), the apps folder becomes a link.
+            var fileSystem = new SteppingFileSystem(afterStep: n =>
             {
-                Directory.Move(each.PathOf(Apps), moved);
-                Directory.CreateSymbolicLink(each.PathOf(Apps), moved);
-                atSwap = TestRepo.SnapshotOf(moved);
+                if (n == step)
+                {
+                    Directory.Move(each.PathOf(Apps), moved);
+                    Directory.CreateSymbolicLink(each.PathOf(Apps), moved);
+                    atSwap = TestRepo.SnapshotOf(moved);
+                }
             });
 
             var failure = Record.Exception(() => new PlanApplier(fileSystem).Apply(plan));
@@ -122,55 +126,5 @@ public sealed class WriteTimeConfinementTests : IDisposable
         var fs = PhysicalFileSystem.Instance;
         var planner = new Planner(fs, TemplateCatalog.Create(fs, repo.Root), new ConfigLoader(fs).Load(repo.Root), Planner.DefaultInserters);
         return planner.Plan(repo.Root, new GenerationRequest("app", "wiki", new Dictionary<string, IReadOnlyList<string>>(), ["live"]));
-    }
-
-    /// <summary>Runs <c>swap</c> right after the N-th mutating call (create folder, write, append, rename, delete).</summary>
-    private sealed class SwappingFileSystem(int swapAt, Action<int> swap) : IFileSystem
-    {
-        private static readonly PhysicalFileSystem Inner = PhysicalFileSystem.Instance;
-        private int steps;
-
-        public int Steps => steps;
-
-        public bool FileExists(string path) => Inner.FileExists(path);
-
-        public bool DirectoryExists(string path) => Inner.DirectoryExists(path);
-
-        public byte[] ReadAllBytes(string path) => Inner.ReadAllBytes(path);
-
-        public void WriteAllBytes(string path, byte[] content) => Step(() => Inner.WriteAllBytes(path, content));
-
-        public void CreateDirectory(string path) => Step(() => Inner.CreateDirectory(path));
-
-        public void Move(string source, string destination) => Step(() => Inner.Move(source, destination));
-
-        public void DeleteFile(string path) => Step(() => Inner.DeleteFile(path));
-
-        public void DeleteDirectory(string path) => Step(() => Inner.DeleteDirectory(path));
-
-        public IEnumerable<string> EnumerateFiles(string directory, bool recursive) => Inner.EnumerateFiles(directory, recursive);
-
-        public IEnumerable<string> EnumerateDirectories(string directory) => Inner.EnumerateDirectories(directory);
-
-        public IEnumerable<DirectoryEntry> EnumerateEntries(string directory) => Inner.EnumerateEntries(directory);
-
-        public string? GetLinkTarget(string path) => Inner.GetLinkTarget(path);
-
-        public void WriteNewFile(string path, byte[] content, UnixFileMode? mode) => Step(() => Inner.WriteNewFile(path, content, mode));
-
-        public void AppendAllBytes(string path, byte[] content) => Step(() => Inner.AppendAllBytes(path, content));
-
-        public UnixFileMode? GetUnixFileMode(string path) => Inner.GetUnixFileMode(path);
-
-        public void FlushToDisk(string path) => Inner.FlushToDisk(path);
-
-        private void Step(Action action)
-        {
-            action();
-            if (Interlocked.Increment(ref steps) == swapAt)
-            {
-                swap(swapAt);
-            }
-        }
     }
 }
