@@ -20,7 +20,7 @@ public static class BuiltInRules
             new PrivilegedRule(),
             new ContainerSecurityRule(),
             new StorageClassRule(conventions),
-            new PostgresBackupRule(),
+            new PostgresBackupRule(conventions),
             new ScheduledBackupRule(),
             new SingleInstanceRule(conventions),
             new PoolerRule(),
@@ -46,6 +46,7 @@ public static class BuiltInRules
             new TechnologyOverlapRule(conventions),
             new SkippedPathRule(),
             new OciHelmPinRule(conventions),
+            new InTreeBackupRule(conventions),
         ];
     }
 }

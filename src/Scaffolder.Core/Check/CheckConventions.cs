@@ -108,6 +108,12 @@ public sealed record CheckConventions
     /// <summary>The storage class of CNPG Clusters.</summary>
     public string PostgresStorageClass { get; init; } = string.Empty;
 
+    /// <summary>The backup method new CNPG Clusters use (<c>database.backupMethod</c>): <c>plugin</c> or <c>barmanObjectStore</c>.</summary>
+    public string PostgresBackupMethod { get; init; } = string.Empty;
+
+    /// <summary>The Barman Cloud Plugin's name in a Cluster's <c>spec.plugins</c> (<c>database.backupPlugin</c>).</summary>
+    public string PostgresBackupPlugin { get; init; } = string.Empty;
+
     /// <summary>The annotation documenting the recovery procedure of a single-instance Cluster.</summary>
     public string RecoveryNoteAnnotation { get; init; } = "scaffold.dev/recovery";
 

@@ -36,6 +36,8 @@ public static class ConventionsFromConfig
             PostgresImage = $"{config.Text("database.image")}:${{{config.Text("database.imageVariable")}}}",
             PostgresInstances = $"${{{config.Text("database.replicaVariable")}}}",
             PostgresStorageClass = config.Text("storage.defaultClass"),
+            PostgresBackupMethod = config.Text("database.backupMethod"),
+            PostgresBackupPlugin = config.Text("database.backupPlugin"),
             ModulesPath = config.Text("paths.modules"),
             ClustersPathPattern = clusterAt >= 0 ? apps[..clusterAt] : apps.TrimEnd('/') + "/",
             AppsPathPattern = apps.Replace("{cluster}", "*", StringComparison.Ordinal).TrimEnd('/') + "/",

@@ -102,6 +102,14 @@ internal sealed class FactCollector
                 break;
             case "Cluster" when Manifests.IsCnpgCluster(file, document):
                 facts.Add(new PostgresClusterFact(document.Name ?? string.Empty, at));
+                if (Manifests.BackupPluginArchiver(map.Get("spec") as YamlMapping, _conventions.PostgresBackupPlugin)?.At("parameters", "barmanObjectName") is YamlScalar { Value.Length: > 0 } objectName)
+                {
+                    facts.Add(new ObjectStoreReferenceFact(document.Name ?? string.Empty, Manifests.NamespaceOf(file, document) ?? string.Empty, objectName.Value, Locate(file, objectName)));
+                }
+
+                break;
+            case "ObjectStore":
+                facts.Add(new ObjectStoreFact(Manifests.NamespaceOf(file, document) ?? string.Empty, document.Name ?? string.Empty, file.RelativePath));
                 break;
             case "ScheduledBackup" when Manifests.IsCnpg(document) && map.At("spec", "backupOwnerReference")?.Text == "self":
                 facts.Add(new ScheduledBackupFact(map.At("spec", "cluster", "name")?.Text ?? string.Empty));

@@ -19,6 +19,11 @@ internal static class Manifests
     public static bool IsCnpgCluster(SourceFile file, YamlDocument document) =>
         document.Kind == "Cluster" && IsCnpg(document) && !file.FileName.Contains("patch", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The <c>spec.plugins</c> item named <paramref name="plugin"/> with <c>isWALArchiver: true</c> of a CNPG Cluster spec, or null.</summary>
+    public static YamlMapping? BackupPluginArchiver(YamlMapping? spec, string plugin) =>
+        (spec?.Get("plugins") as YamlSequence)?.Items.OfType<YamlMapping>()
+            .FirstOrDefault(p => p.Get("name")?.Text == plugin && p.Get("isWALArchiver")?.Text == "true");
+
     /// <summary>The app folder (matching the apps glob) of a file, or its directory otherwise.</summary>
     public static string UnitOf(SourceFile file, PathGlob appFolders) =>
         appFolders.TryMatchDirectory(file.RelativePath, out var folder) ? folder : file.Directory;

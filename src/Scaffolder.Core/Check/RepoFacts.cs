@@ -24,6 +24,12 @@ public sealed record GarageKeyFact(string Namespace, string Name, SourceLocation
 /// <summary>A CNPG Cluster.</summary>
 public sealed record PostgresClusterFact(string Name, SourceLocation Location);
 
+/// <summary>A Barman Cloud ObjectStore; its namespace is empty when neither its file nor a Flux Kustomization sets one.</summary>
+public sealed record ObjectStoreFact(string Namespace, string Name, string File);
+
+/// <summary>The ObjectStore a CNPG Cluster's Barman Cloud Plugin archiver names (<c>parameters.barmanObjectName</c>), in the Cluster's namespace.</summary>
+public sealed record ObjectStoreReferenceFact(string Cluster, string Namespace, string Name, SourceLocation Location);
+
 /// <summary>An app registry input of a ResourceSet (<c>name</c> and <c>path</c>).</summary>
 public sealed record RegistryInputFact(string Name, string Path, SourceLocation Location);
 
@@ -112,6 +118,12 @@ public sealed class RepoFacts
     /// <summary>CNPG Clusters in file order.</summary>
     public List<PostgresClusterFact> PostgresClusters { get; } = [];
 
+    /// <summary>Barman Cloud ObjectStores in file order.</summary>
+    public List<ObjectStoreFact> ObjectStores { get; } = [];
+
+    /// <summary>The ObjectStores CNPG Clusters archive WAL to, in file order.</summary>
+    public List<ObjectStoreReferenceFact> ObjectStoreReferences { get; } = [];
+
     /// <summary>Cluster names with a ScheduledBackup owned by itself.</summary>
     public HashSet<string> ScheduledBackups { get; } = new(StringComparer.Ordinal);
 
@@ -152,6 +164,8 @@ public sealed class RepoFacts
                 case FluxTargetFact f: FluxTargets.Add(f); break;
                 case ReferenceGrantFact f: ReferenceGrants.Add(f.Name); break;
                 case PostgresClusterFact f: PostgresClusters.Add(f); break;
+                case ObjectStoreFact f: ObjectStores.Add(f); break;
+                case ObjectStoreReferenceFact f: ObjectStoreReferences.Add(f); break;
                 case ScheduledBackupFact f: ScheduledBackups.Add(f.Cluster); break;
                 case PoolerFact f: Poolers.Add(f.Cluster); break;
                 case RegistryInputFact f: RegistryInputs.Add(f); break;
@@ -181,6 +195,22 @@ public sealed class RepoFacts
             if (GarageKeys[i].Namespace.Length == 0 && TargetNamespaceOf(GarageKeys[i].Location.File) is { } ns)
             {
                 GarageKeys[i] = GarageKeys[i] with { Namespace = ns };
+            }
+        }
+
+        for (var i = 0; i < ObjectStores.Count; i++)
+        {
+            if (ObjectStores[i].Namespace.Length == 0 && TargetNamespaceOf(ObjectStores[i].File) is { } ns)
+            {
+                ObjectStores[i] = ObjectStores[i] with { Namespace = ns };
+            }
+        }
+
+        for (var i = 0; i < ObjectStoreReferences.Count; i++)
+        {
+            if (ObjectStoreReferences[i].Namespace.Length == 0 && TargetNamespaceOf(ObjectStoreReferences[i].Location.File) is { } ns)
+            {
+                ObjectStoreReferences[i] = ObjectStoreReferences[i] with { Namespace = ns };
             }
         }
 

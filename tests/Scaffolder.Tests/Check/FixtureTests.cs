@@ -23,7 +23,7 @@ public sealed partial class FixtureTests
 
         report.Findings.Select(f => $"{f.RuleId} {f.File}:{f.Line} {f.Message}").ShouldBeEmpty();
         report.ManifestsScanned.ShouldBeGreaterThan(15);
-        report.FilesScanned.ShouldBe(25);
+        report.FilesScanned.ShouldBe(26);
     }
 
     [Theory]

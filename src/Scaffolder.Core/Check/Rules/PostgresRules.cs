@@ -2,12 +2,12 @@ using Scaffolder.Core.Check.Yaml;
 
 namespace Scaffolder.Core.Check.Rules;
 
-/// <summary>SCF010: a CNPG Cluster without a Garage barman backup or without a retention policy.</summary>
-public sealed class PostgresBackupRule : IManifestRule
+/// <summary>
+/// SCF010: a CNPG Cluster without a Garage barman backup or without a retention policy, or whose Barman Cloud Plugin
+/// archiver names an ObjectStore no file of the repository defines.
+/// </summary>
+public sealed class PostgresBackupRule(CheckConventions conventions) : IManifestRule, IRepositoryRule
 {
-    /// <summary>The Barman Cloud Plugin's name in a Cluster's <c>spec.plugins</c>.</summary>
-    private const string BarmanCloudPlugin = "barman-cloud.cloudnative-pg.io";
-
     /// <inheritdoc />
     public string Id => "SCF010";
 
@@ -24,7 +24,7 @@ public sealed class PostgresBackupRule : IManifestRule
     public Severity Severity => Severity.Error;
 
     /// <inheritdoc />
-    public string Fix => "Add spec.plugins with barman-cloud.cloudnative-pg.io (isWALArchiver: true, parameters.barmanObjectName) and an ObjectStore with retentionPolicy, or spec.backup.barmanObjectStore and spec.backup.retentionPolicy; `scaffold new database <name> --app <app> --mode dedicated` generates it.";
+    public string Fix => $"Add spec.plugins with {conventions.PostgresBackupPlugin} (isWALArchiver: true, parameters.barmanObjectName) and the ObjectStore it names, with retentionPolicy, or spec.backup.barmanObjectStore and spec.backup.retentionPolicy; `scaffold new database <name> --app <app> --mode dedicated` generates it.";
 
     /// <inheritdoc />
     public void Check(SourceFile file, YamlDocument document, FindingSink sink)
@@ -37,11 +37,11 @@ public sealed class PostgresBackupRule : IManifestRule
         }
 
         var spec = map.Get("spec") as YamlMapping;
-        if (PluginArchiver(spec) is { } plugin)
+        if (Manifests.BackupPluginArchiver(spec, conventions.PostgresBackupPlugin) is { } plugin)
         {
             if (plugin.At("parameters", "barmanObjectName") is null)
             {
-                sink.Report(this, plugin, $"CNPG Cluster '{document.Name}' archives WAL with {BarmanCloudPlugin} but names no parameters.barmanObjectName (its ObjectStore).");
+                sink.Report(this, plugin, $"CNPG Cluster '{document.Name}' archives WAL with {conventions.PostgresBackupPlugin} but names no parameters.barmanObjectName (its ObjectStore).");
             }
 
             return;
@@ -50,7 +50,7 @@ public sealed class PostgresBackupRule : IManifestRule
         var backup = spec?.GetEntry("backup");
         if (backup?.Value.At("barmanObjectStore") is null)
         {
-            sink.Report(this, (YamlNode?)backup?.Key ?? map.At("metadata", "name") ?? map, $"CNPG Cluster '{document.Name}' has neither the {BarmanCloudPlugin} plugin as WAL archiver nor backup.barmanObjectStore.");
+            sink.Report(this, (YamlNode?)backup?.Key ?? map.At("metadata", "name") ?? map, $"CNPG Cluster '{document.Name}' has neither the {conventions.PostgresBackupPlugin} plugin as WAL archiver nor backup.barmanObjectStore.");
         }
         else if (backup.Value.At("retentionPolicy") is null)
         {
@@ -58,10 +58,75 @@ public sealed class PostgresBackupRule : IManifestRule
         }
     }
 
-    /// <summary>The <c>spec.plugins</c> item of the Barman Cloud Plugin with <c>isWALArchiver: true</c>, or null.</summary>
-    private static YamlMapping? PluginArchiver(YamlMapping? spec) =>
-        (spec?.Get("plugins") as YamlSequence)?.Items.OfType<YamlMapping>()
-            .FirstOrDefault(p => p.Get("name")?.Text == BarmanCloudPlugin && p.Get("isWALArchiver")?.Text == "true");
+    /// <summary>The ObjectStore check: every <c>barmanObjectName</c> a plugin archiver names exists (same namespace when both set one).</summary>
+    public void Check(RepoFacts facts, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(sink);
+        foreach (var reference in facts.ObjectStoreReferences)
+        {
+            var found = facts.ObjectStores.Any(s => s.Name == reference.Name
+                && (s.Namespace.Length == 0 || reference.Namespace.Length == 0 || s.Namespace == reference.Namespace));
+            if (!found)
+            {
+                var at = reference.Location;
+                var where = reference.Namespace.Length == 0 ? string.Empty : $" in namespace '{reference.Namespace}'";
+                sink.Report(this, at.File, at.Line, at.Column,
+                    $"CNPG Cluster '{reference.Cluster}' archives WAL to ObjectStore '{reference.Name}', but the repository has no ObjectStore '{reference.Name}'{where}.",
+                    $"Add the ObjectStore '{reference.Name}' (retentionPolicy, configuration with the Garage bucket and credentials) next to the Cluster and list it in its kustomization.yaml; `scaffold new database <name> --app <app> --mode dedicated` generates one.");
+            }
+        }
+    }
+}
+
+/// <summary>
+/// SCF036: a CNPG Cluster on in-tree Barman Cloud (<c>spec.backup.barmanObjectStore</c>), deprecated since CNPG 1.26 and
+/// removed in 1.31. A warning while the repository's <c>database.backupMethod</c> is <c>plugin</c>, a note when the
+/// repository chose <c>barmanObjectStore</c> on purpose.
+/// </summary>
+public sealed class InTreeBackupRule(CheckConventions conventions) : IManifestRule
+{
+    /// <summary>The <c>database.backupMethod</c> value of repositories that keep the in-tree form.</summary>
+    private const string InTreeMethod = "barmanObjectStore";
+
+    /// <inheritdoc />
+    public string Id => "SCF036";
+
+    /// <inheritdoc />
+    public string Title => "CNPG cluster on in-tree Barman Cloud";
+
+    /// <inheritdoc />
+    public string Principle => "New Database: backups that survive the next CNPG upgrade (CNPG 1.26 deprecated in-tree Barman Cloud; 1.31 removes it)";
+
+    /// <inheritdoc />
+    public string Rationale => "CNPG deprecated spec.backup.barmanObjectStore in 1.26 and removes it in 1.31.0; a Cluster still on it loses WAL archiving and backups on that upgrade. The Barman Cloud Plugin replaces it.";
+
+    /// <inheritdoc />
+    public Severity Severity => Severity.Warning;
+
+    /// <inheritdoc />
+    public string Fix => $"Move the backup to the Barman Cloud Plugin: an ObjectStore (barmancloud.cnpg.io/v1) with the barmanObjectStore configuration as spec.configuration and the retentionPolicy, spec.plugins with {conventions.PostgresBackupPlugin} (isWALArchiver: true, parameters.barmanObjectName: <the ObjectStore>) instead of spec.backup, and method: plugin with pluginConfiguration.name: {conventions.PostgresBackupPlugin} on its ScheduledBackups; `scaffold new database <name> --app <app> --mode dedicated` generates that form.";
+
+    /// <inheritdoc />
+    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (!Manifests.IsCnpgCluster(file, document) || document.Map?.Get("spec") is not YamlMapping spec
+            || spec.Get("backup") is not YamlMapping backup || backup.GetEntry("barmanObjectStore") is not { } inTree)
+        {
+            return;
+        }
+
+        if (conventions.PostgresBackupMethod == InTreeMethod)
+        {
+            sink.Report(this, inTree.Key, $"CNPG Cluster '{document.Name}' uses in-tree backup.barmanObjectStore, as the repository chose (database.backupMethod: {InTreeMethod}); CNPG 1.31 removes it.", Severity.Note);
+        }
+        else
+        {
+            sink.Report(this, inTree.Key, $"CNPG Cluster '{document.Name}' uses in-tree backup.barmanObjectStore, deprecated since CNPG 1.26 and removed in 1.31, while the repository's database.backupMethod is {conventions.PostgresBackupMethod}.");
+        }
+    }
 }
 
 /// <summary>SCF011: a CNPG Cluster without a ScheduledBackup owned by itself.</summary>
