@@ -108,6 +108,32 @@ public sealed class InitBootstrapTests
         result.Error.ShouldContain("scaffold init");
     }
 
+    [Fact]
+    public void Init_shared_cluster_follows_the_backup_method_plugin_by_default_and_barmanObjectStore_when_chosen()
+    {
+        const string dir = "kubernetes/platform/config/database/";
+        using var plugin = Fresh();
+        plugin.Run("init").ExitCode.ShouldBe(0);
+
+        plugin.Read(dir + "cluster.yaml").ShouldContain("  plugins:\n    - name: barman-cloud.cloudnative-pg.io\n      isWALArchiver: true\n      parameters:\n        barmanObjectName: platform-backups\n");
+        plugin.Read(dir + "cluster.yaml").ShouldNotContain("barmanObjectStore");
+        plugin.Read(dir + "object-store.yaml").ShouldContain("kind: ObjectStore\nmetadata:\n  name: platform-backups\nspec:\n  retentionPolicy: \"14d\"\n");
+        plugin.Read(dir + "scheduled-backup.yaml").ShouldEndWith("  method: plugin\n  pluginConfiguration:\n    name: barman-cloud.cloudnative-pg.io\n");
+        plugin.Read(dir + "kustomization.yaml").ShouldContain("  - cluster.yaml\n  - object-store.yaml\n");
+        var check = plugin.Run("check");
+        check.ExitCode.ShouldBe(0, check.Output + check.Error);
+
+        using var inTree = Fresh();
+        inTree.Write(".scaffold.yaml", "database:\n  backupMethod: barmanObjectStore\n");
+        inTree.Run("init", "--force").ExitCode.ShouldBe(0);
+
+        inTree.Read(dir + "cluster.yaml").ShouldContain("  backup:\n    barmanObjectStore:\n");
+        inTree.Read(dir + "cluster.yaml").ShouldNotContain("plugins:");
+        File.Exists(inTree.PathOf(dir + "object-store.yaml")).ShouldBeFalse();
+        inTree.Read(dir + "scheduled-backup.yaml").ShouldNotContain("method: plugin");
+        inTree.Read(dir + "kustomization.yaml").ShouldNotContain("object-store.yaml");
+    }
+
     private static TestRepo Fresh()
     {
         var repo = TestRepo.Empty();
