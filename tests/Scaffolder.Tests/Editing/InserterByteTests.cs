@@ -86,6 +86,29 @@ public sealed class InserterByteTests
         RemoveInserted(after, bytes, "ns").ShouldBe(Normalized(original));
     }
 
+    [Theory]
+    [InlineData("metadata:\n  name: demo\n  labels:\n    a: b   # kept\n", "metadata:\n  name: demo\n  labels:\n    a: b   # kept\n  annotations:\n    kustomize.toolkit.fluxcd.io/prune: disabled\n")]
+    [InlineData("metadata:\n  name: demo\n  annotations:\n    x: y\n", "metadata:\n  name: demo\n  annotations:\n    x: y\n    kustomize.toolkit.fluxcd.io/prune: disabled\n")]
+    public void Map_entry_with_create_adds_the_missing_mapping_after_its_parent_s_last_entry(string original, string expected)
+    {
+        var file = EditableText.Decode(Encoding.UTF8.GetBytes(original), "ns");
+        var args = new Dictionary<string, string> { ["path"] = "metadata.annotations", ["key"] = "kustomize.toolkit.fluxcd.io/prune", ["create"] = "true" };
+
+        var updated = new YamlMapEntryInserter().Apply(file, "disabled", args, "ns");
+
+        updated.ShouldBe(expected);
+        new YamlMapEntryInserter().Apply(EditableText.Decode(Encoding.UTF8.GetBytes(updated), "ns"), "disabled", args, "ns").ShouldBe(updated);
+    }
+
+    [Fact]
+    public void Map_entry_without_create_refuses_a_missing_mapping()
+    {
+        var file = EditableText.Decode(Encoding.UTF8.GetBytes("metadata:\n  name: demo\n"), "ns");
+        var args = new Dictionary<string, string> { ["path"] = "metadata.annotations", ["key"] = "k" };
+
+        Should.Throw<UserInputException>(() => new YamlMapEntryInserter().Apply(file, "v", args, "ns"));
+    }
+
     [Fact]
     public void Map_entry_replaces_only_the_value_of_an_existing_key()
     {
