@@ -87,6 +87,9 @@ public sealed record CheckConventions
     public IReadOnlyDictionary<string, string> PrometheusRuleLabels { get; init; } =
         new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>kube-state-metrics series an availability alert may use instead of a scrape (<c>monitoring.availabilityMetrics</c>, SCF001).</summary>
+    public IReadOnlyList<string> AvailabilityMetrics { get; init; } = [];
+
     /// <summary>The allowed alert severities.</summary>
     public IReadOnlyList<string> AlertSeverities { get; init; } = ["critical", "warning"];
 

@@ -31,6 +31,7 @@ public static class ConventionsFromConfig
                 .ToList(),
             PrometheusRuleLabels = ((IReadOnlyDictionary<string, object?>)config.Get("monitoring.ruleLabels")!)
                 .ToDictionary(p => p.Key, p => Rendering.TemplateRenderer.Text(p.Value), StringComparer.Ordinal),
+            AvailabilityMetrics = config.Strings("monitoring.availabilityMetrics"),
             DatabaseNamespace = config.Text("database.namespace"),
             GarageNamespace = config.Text("garage.namespace"),
             PostgresImage = $"{config.Text("database.image")}:${{{config.Text("database.imageVariable")}}}",

@@ -79,6 +79,11 @@ internal sealed class FactCollector
                 break;
             case "PrometheusRule":
                 facts.Add(new AlertRuleFact(unit));
+                if (AlertsOnAvailability(map))
+                {
+                    facts.Add(new AvailabilityAlertFact(unit));
+                }
+
                 break;
             case "Namespace":
                 var labels = document.Labels?.Entries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal) ?? [];
@@ -153,6 +158,46 @@ internal sealed class FactCollector
             CollectImages(file, document, values, facts);
         }
     }
+
+    /// <summary>Whether an <c>alert</c> of the PrometheusRule's groups has an <c>expr</c> on a kube-state-metrics availability series.</summary>
+    private bool AlertsOnAvailability(YamlMapping map)
+    {
+        if (_conventions.AvailabilityMetrics.Count == 0 || map.At("spec", "groups") is not YamlSequence groups)
+        {
+            return false;
+        }
+
+        foreach (var group in groups.Items.OfType<YamlMapping>())
+        {
+            foreach (var rule in (group.Get("rules") as YamlSequence)?.Items.OfType<YamlMapping>() ?? [])
+            {
+                if (rule.Get("alert") is not null && rule.Get("expr")?.Text is { } expr
+                    && _conventions.AvailabilityMetrics.Any(metric => MentionsMetric(expr, metric)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="expr"/> names <paramref name="metric"/> as a whole identifier.</summary>
+    private static bool MentionsMetric(string expr, string metric)
+    {
+        for (var at = expr.IndexOf(metric, StringComparison.Ordinal); at >= 0; at = expr.IndexOf(metric, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + metric.Length;
+            if ((at == 0 || !IsIdentifierChar(expr[at - 1])) && (end == expr.Length || !IsIdentifierChar(expr[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsIdentifierChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or ':';
 
     /// <summary>The <c>image.repository</c> values of app-template values (SCF033).</summary>
     private static void CollectImages(SourceFile file, YamlDocument document, YamlMapping values, List<object> facts)

@@ -48,6 +48,9 @@ public sealed record MonitorFact(string Unit);
 /// <summary>A unit (app folder or directory) that has a PrometheusRule.</summary>
 public sealed record AlertRuleFact(string Unit);
 
+/// <summary>A unit (app folder or directory) with a PrometheusRule alert on a kube-state-metrics availability series.</summary>
+public sealed record AvailabilityAlertFact(string Unit);
+
 /// <summary>A ScheduledBackup of a CNPG cluster with <c>backupOwnerReference: self</c>.</summary>
 public sealed record ScheduledBackupFact(string Cluster);
 
@@ -99,6 +102,9 @@ public sealed class RepoFacts
 
     /// <summary>Units with a PrometheusRule.</summary>
     public HashSet<string> AlertedUnits { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Units with an alert on a kube-state-metrics availability series (<see cref="CheckConventions.AvailabilityMetrics"/>).</summary>
+    public HashSet<string> AvailabilityAlertedUnits { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Namespace objects in file order.</summary>
     public List<NamespaceFact> Namespaces { get; } = [];
@@ -158,6 +164,7 @@ public sealed class RepoFacts
                 case WorkloadFact f: Workloads.Add(f); break;
                 case MonitorFact f: MonitoredUnits.Add(f.Unit); break;
                 case AlertRuleFact f: AlertedUnits.Add(f.Unit); break;
+                case AvailabilityAlertFact f: AvailabilityAlertedUnits.Add(f.Unit); break;
                 case NamespaceFact f: Namespaces.Add(f); break;
                 case ReplicaFact f: Replicas.Add(f); break;
                 case GarageKeyFact f: GarageKeys.Add(f); break;

@@ -13,13 +13,13 @@ public sealed class MonitoringRule : IRepositoryRule
     public string Principle => "Anti-pattern: \"Just run a container\" without monitoring; monitoring is day-1, not day-2";
 
     /// <inheritdoc />
-    public string Rationale => "A workload without a ServiceMonitor/PodMonitor and a PrometheusRule fails invisibly: nothing scrapes it and nothing alerts.";
+    public string Rationale => "A workload without a PrometheusRule that sees it fails invisibly: the rule needs a ServiceMonitor/PodMonitor to scrape, or an alert on a kube-state-metrics availability series (kube_deployment_status_replicas_available) for an app without metrics.";
 
     /// <inheritdoc />
     public Severity Severity => Severity.Error;
 
     /// <inheritdoc />
-    public string Fix => "Enable serviceMonitor in the values and add prometheus-rules.yaml to the app folder; `scaffold new app <name>` generates both.";
+    public string Fix => "Add prometheus-rules.yaml to the app folder with an availability alert on kube_deployment_status_replicas_available, or, when the app serves metrics, enable serviceMonitor in the values; `scaffold new app <name>` generates the first, `--metrics [PORT][:PATH]` the second.";
 
     /// <inheritdoc />
     public void Check(RepoFacts facts, FindingSink sink)
@@ -29,9 +29,9 @@ public sealed class MonitoringRule : IRepositoryRule
         foreach (var workload in facts.Workloads)
         {
             var missing = new List<string>(2);
-            if (!workload.HasMonitor && !facts.MonitoredUnits.Contains(workload.Unit))
+            if (!workload.HasMonitor && !facts.MonitoredUnits.Contains(workload.Unit) && !facts.AvailabilityAlertedUnits.Contains(workload.Unit))
             {
-                missing.Add("ServiceMonitor/PodMonitor (or serviceMonitor values)");
+                missing.Add("ServiceMonitor/PodMonitor (or serviceMonitor values) or kube-state-metrics availability alert");
             }
 
             if (!facts.AlertedUnits.Contains(workload.Unit))
