@@ -114,7 +114,8 @@ public sealed class UpdateSnapshotTests
                 {
                     lines.Insert(at, mine);
                 }
-                else if (lines[at].Contains(": ", StringComparison.Ordinal))
+                // A suffix after a quoted scalar ("/"-u1) is not YAML, which update rightly refuses: only plain values get one.
+                else if (lines[at].Contains(": ", StringComparison.Ordinal) && !lines[at].TrimEnd().EndsWith('"') && !lines[at].TrimEnd().EndsWith('\''))
                 {
                     mine = lines[at] + $"-u{round}";
                     lines[at] = mine;
