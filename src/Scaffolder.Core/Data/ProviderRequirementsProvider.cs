@@ -6,8 +6,10 @@ namespace Scaffolder.Core.Data;
 /// <c>provider-requirements</c>: parses provider specs (<c>providers</c>: comma-separated <c>[ns/]name@version</c>,
 /// version exact or with <c>&gt;=</c>/<c>~&gt;</c>) and resource types (<c>resources</c>: comma-separated). Result:
 /// <c>providers</c> (<c>name</c>, <c>source</c> = <c>ns/name</c> with <c>namespace</c> as the default namespace,
-/// <c>version</c>), <c>resources</c> (<c>type</c>, <c>provider</c>, <c>tagged</c> when the provider is one of
-/// <c>tagged</c>) and <c>tagged</c> (any tagged resource). A resource whose provider is not listed is an error.
+/// <c>version</c>, <c>regional</c> when it is one of <c>regional</c>), <c>resources</c> (<c>type</c>, <c>provider</c>,
+/// <c>tagged</c> when the provider is one of <c>tagged</c>), <c>tagged</c> (any tagged resource) and
+/// <c>regionProviders</c> (the names of the regional providers, configured with a region variable). A resource whose
+/// provider is not listed is an error.
 /// </summary>
 public sealed partial class ProviderRequirementsProvider : IDataProvider
 {
@@ -19,6 +21,7 @@ public sealed partial class ProviderRequirementsProvider : IDataProvider
     {
         var defaultNamespace = context.Require(args, Name, "namespace");
         var taggedProviders = List(args, "tagged");
+        var regionalProviders = List(args, "regional");
         var providers = new List<Dictionary<string, object?>>();
         foreach (var spec in List(args, "providers"))
         {
@@ -40,6 +43,7 @@ public sealed partial class ProviderRequirementsProvider : IDataProvider
                 ["name"] = name,
                 ["source"] = $"{(match.Groups["ns"].Success ? match.Groups["ns"].Value : defaultNamespace)}/{name}",
                 ["version"] = op.Length == 0 ? match.Groups["version"].Value : $"{op} {match.Groups["version"].Value}",
+                ["regional"] = regionalProviders.Contains(name, StringComparer.Ordinal),
             });
         }
 
@@ -65,6 +69,7 @@ public sealed partial class ProviderRequirementsProvider : IDataProvider
             ["providers"] = providers,
             ["resources"] = resources,
             ["tagged"] = resources.Any(r => (bool)r["tagged"]!),
+            ["regionProviders"] = providers.Where(p => (bool)p["regional"]!).Select(p => (string)p["name"]!).ToList(),
         };
     }
 

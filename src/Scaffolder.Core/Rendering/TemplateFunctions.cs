@@ -19,6 +19,8 @@ internal static class TemplateFunctions
     {
         ["q"] = args => TemplateRenderer.Quote(TemplateRenderer.Text(args[0])),
         ["hq"] = args => TemplateRenderer.HclQuote(TemplateRenderer.Text(args[0])),
+        // The inside of an hq string, for a literal part of an HCL string with interpolations ("${get_repo_root()}/...").
+        ["hq_part"] = args => TemplateRenderer.HclQuote(TemplateRenderer.Text(args[0]))[1..^1],
                         ["contains"] = args => args[0] is IEnumerable items && args[0] is not string
             && items.Cast<object?>().Any(item => string.Equals(TemplateRenderer.Text(item), TemplateRenderer.Text(args[1]), StringComparison.Ordinal)),
         ["subst"] = args => "${" + Identifier(string.Concat(args.Select(TemplateRenderer.Text))) + "}",
