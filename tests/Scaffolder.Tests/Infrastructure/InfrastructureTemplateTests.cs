@@ -43,6 +43,64 @@ public sealed class InfrastructureTemplateTests
     }
 
     [Fact]
+    public void The_aws_provider_gets_its_region_from_a_typed_described_variable_and_the_resource_is_named_after_var_name()
+    {
+        using var repo = TestRepo.FromSample();
+
+        var result = repo.Run("new", "module", "media-bucket", "--provider", "aws@6.61.0", "--provider", "random@>=3.6", "--resource", "aws_s3_bucket");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        const string module = "infrastructure/modules/media-bucket/";
+        repo.Read(module + "providers.tf").ShouldBe("provider \"aws\" {\n  region = var.region\n}\n\nprovider \"random\" {}\n");
+        repo.Read(module + "variables.tf").ShouldEndWith("variable \"region\" {\n  description = \"Region of the aws provider, e.g. us-east-2.\"\n  type        = string\n}\n");
+        repo.Read(module + "main.tf").ShouldContain("tags = merge({ Name = var.name }, var.tags, { managed-by = \"opentofu\" })");
+        repo.Read(module + "main.tf").ShouldContain("resource \"aws_s3_bucket\" \"this\" {");
+        repo.Read(module + "tests/plan.tftest.hcl").ShouldContain("condition     = aws_s3_bucket.this.tags[\"Name\"] == var.name");
+        repo.Read(module + "tests/plan.tftest.hcl").ShouldContain("variables {\n  name   = \"example\"\n  region = \"us-east-2\"\n}\n");
+        repo.Read(module + "tests/validation.tftest.hcl").ShouldContain("variables {\n  region = \"us-east-2\"\n}\n");
+        repo.Read("infrastructure/units/media-bucket/terragrunt.hcl").ShouldContain("  region = null # TODO: set\n");
+    }
+
+    [Fact]
+    public void A_module_without_a_regional_provider_has_no_region_variable()
+    {
+        using var repo = TestRepo.FromSample();
+
+        repo.Run("new", "module", "dns-records", "--provider", "random@>=3.6").ExitCode.ShouldBe(0);
+
+        repo.Read("infrastructure/modules/dns-records/providers.tf").ShouldBe("provider \"random\" {}\n");
+        repo.Read("infrastructure/modules/dns-records/variables.tf").ShouldNotContain("region");
+        repo.Read("infrastructure/units/dns-records/terragrunt.hcl").ShouldNotContain("region");
+    }
+
+    [Theory]
+    [InlineData("module", "media-bucket")]
+    [InlineData("unit", "lldap-secrets")]
+    public void The_unit_source_is_read_from_the_repository_root_so_it_works_from_the_unit_s_own_folder(string template, string unit)
+    {
+        using var repo = TestRepo.FromSample();
+        string[] args = template == "module" ? ["new", "module", unit] : ["new", "unit", unit, "--module", "app-secrets"];
+
+        var result = repo.Run(args);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var text = repo.Read($"infrastructure/units/{unit}/terragrunt.hcl");
+        var source = System.Text.RegularExpressions.Regex.Match(text, "source = \"\\$\\{get_repo_root\\(\\)\\}/([^\"]+)\"");
+        source.Success.ShouldBeTrue(text);
+        // Terragrunt copies the folder before "//" and runs the module below it: both are under the repository root,
+        // whichever folder the unit runs in (its own, or its copy in <stack>/.terragrunt-stack/).
+        var path = source.Groups[1].Value;
+        path.ShouldContain("//");
+        Directory.Exists(repo.PathOf(path[..path.IndexOf("//", StringComparison.Ordinal)])).ShouldBeTrue(path);
+        File.Exists(repo.PathOf(path.Replace("//", "/", StringComparison.Ordinal) + "/main.tf")).ShouldBeTrue(path);
+        if (template == "module")
+        {
+            result.Output.ShouldContain($"tofu -chdir=infrastructure/modules/{unit} init && tofu -chdir=infrastructure/modules/{unit} test");
+            result.Output.ShouldContain($"cd infrastructure/units/{unit} && terragrunt plan");
+        }
+    }
+
+    [Fact]
     public void The_stack_file_keeps_every_other_byte()
     {
         using var repo = TestRepo.FromSample();

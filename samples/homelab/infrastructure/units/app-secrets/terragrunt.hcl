@@ -3,7 +3,7 @@ include "root" {
 }
 
 terraform {
-  source = "../../../.././/modules/app-secrets"
+  source = "${get_repo_root()}/infrastructure//modules/app-secrets"
 }
 
 inputs = {

@@ -1,3 +1,5 @@
-provider "aws" {}
+provider "aws" {
+  region = var.region
+}
 
 provider "random" {}

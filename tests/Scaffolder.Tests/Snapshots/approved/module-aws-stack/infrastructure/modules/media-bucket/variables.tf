@@ -13,3 +13,8 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "region" {
+  description = "Region of the aws provider, e.g. us-east-2."
+  type        = string
+}

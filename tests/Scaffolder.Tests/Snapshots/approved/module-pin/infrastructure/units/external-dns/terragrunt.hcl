@@ -3,7 +3,8 @@ include "root" {
 }
 
 terraform {
-  source = "../../../.././/modules/external-dns"
+  # From the repository root, so the unit works from its own folder and from its copy in a stack.
+  source = "${get_repo_root()}/infrastructure//modules/external-dns"
 }
 
 inputs = {

@@ -3,7 +3,8 @@ include "root" {
 }
 
 terraform {
-  source = "../../../.././/modules/dns-records"
+  # From the repository root, so the unit works from its own folder and from its copy in a stack.
+  source = "${get_repo_root()}/infrastructure//modules/dns-records"
 }
 
 inputs = {

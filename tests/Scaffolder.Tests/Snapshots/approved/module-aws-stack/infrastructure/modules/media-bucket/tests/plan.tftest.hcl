@@ -1,4 +1,4 @@
-# Plan tests of the media-bucket module, run with `tofu init && tofu test` in infrastructure/modules/media-bucket.
+# Plan tests of the media-bucket module: tofu -chdir=infrastructure/modules/media-bucket init && tofu -chdir=infrastructure/modules/media-bucket test
 # Every run only plans, against mocked providers; the asserts pin the module's contract.
 
 mock_provider "aws" {}
@@ -6,7 +6,8 @@ mock_provider "aws" {}
 mock_provider "random" {}
 
 variables {
-  name = "example"
+  name   = "example"
+  region = "us-east-2"
 }
 
 run "passes_name_through" {
@@ -56,5 +57,10 @@ run "tags_aws_s3_bucket" {
   assert {
     condition     = aws_s3_bucket.this.tags["team"] == "platform"
     error_message = "aws_s3_bucket.this should carry var.tags"
+  }
+
+  assert {
+    condition     = aws_s3_bucket.this.tags["Name"] == var.name
+    error_message = "aws_s3_bucket.this should be named after var.name"
   }
 }

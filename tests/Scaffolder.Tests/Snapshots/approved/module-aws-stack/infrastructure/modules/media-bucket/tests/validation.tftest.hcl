@@ -4,6 +4,10 @@ mock_provider "aws" {}
 
 mock_provider "random" {}
 
+variables {
+  region = "us-east-2"
+}
+
 run "accepts_a_dns_label" {
   command = plan
 

@@ -1,4 +1,4 @@
-# Plan tests of the external-dns module, run with `tofu init && tofu test` in infrastructure/modules/external-dns.
+# Plan tests of the external-dns module: tofu -chdir=infrastructure/modules/external-dns init && tofu -chdir=infrastructure/modules/external-dns test
 # Every run only plans, against mocked providers; the asserts pin the module's contract.
 
 mock_provider "github" {}

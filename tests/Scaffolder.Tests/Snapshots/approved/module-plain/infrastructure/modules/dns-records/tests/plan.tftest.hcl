@@ -1,4 +1,4 @@
-# Plan tests of the dns-records module, run with `tofu init && tofu test` in infrastructure/modules/dns-records.
+# Plan tests of the dns-records module: tofu -chdir=infrastructure/modules/dns-records init && tofu -chdir=infrastructure/modules/dns-records test
 # Every run only plans; the asserts pin the module's contract.
 
 variables {
