@@ -5,6 +5,7 @@ using Scaffolder.Core.Config;
 using Scaffolder.Core.IO;
 using Scaffolder.Core.Planning;
 using Scaffolder.Core.Templates;
+using Scaffolder.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Scaffolder.Cli.Commands;
