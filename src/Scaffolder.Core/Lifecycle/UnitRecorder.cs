@@ -149,7 +149,7 @@ public sealed class UnitRecorder
             foreach (var file in set.Files.DistinctBy(f => f.Path))
             {
                 var change = changes[file.Path];
-                var shared = file.Definition.IfExists == "skip";
+                var shared = file.Definition.IfExists == IfExistsPolicy.Skip;
                 var created = change.Action == ChangeAction.Create && claimed.Add(file.Path);
                 if (created || (!shared && change.Action is ChangeAction.Update or ChangeAction.Identical or ChangeAction.Conflict))
                 {
@@ -201,7 +201,7 @@ public sealed class UnitRecorder
                     "kustomization-resource",
                     Path.GetFileName(f.Path),
                     new Dictionary<string, string>(StringComparer.Ordinal) { ["path"] = "resources" },
-                    "error",
+                    IfMissingPolicy.Error,
                     f.TemplateId));
         }
 

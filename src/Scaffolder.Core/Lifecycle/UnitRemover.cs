@@ -31,7 +31,7 @@ public sealed class UnitRemover(IFileSystem fileSystem, Planner planner, Templat
         planner.Plan(repoRoot, requests, i => $"unit {unit.Unit}", force: false, out var sets);
         var renderedFiles = sets.SelectMany(s => s.Files).ToList();
         var renderable = renderedFiles.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        var folders = renderedFiles.Where(f => f.Definition.IfExists != "skip").Select(f => Folder(f.Path)).ToHashSet(StringComparer.Ordinal);
+        var folders = renderedFiles.Where(f => f.Definition.IfExists != IfExistsPolicy.Skip).Select(f => Folder(f.Path)).ToHashSet(StringComparer.Ordinal);
         var editable = sets.SelectMany(s => s.Edits).Select(e => e.Path)
             .Concat(renderedFiles.Where(f => f.Definition.Kustomize).Select(f => Join(Folder(f.Path), "kustomization.yaml")))
             .ToHashSet(StringComparer.Ordinal);

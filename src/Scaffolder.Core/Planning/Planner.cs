@@ -132,7 +132,7 @@ public sealed class Planner
     private void Expand(GenerationRequest request, TemplateExpander expander, RenderSet set)
     {
         var template = catalog.Get(request.TemplateId).Definition;
-        if (template.Scope == "repo")
+        if (template.Scope == TemplateScope.Repo)
         {
             if (request.Clusters.Count > 0)
             {
@@ -175,7 +175,7 @@ public sealed class Planner
             if (!files.TryGetValue(kustomization, out var collector) || !collector.Definition.CollectsResources)
             {
                 edits.AddRange(names.Select(n => new RenderedEdit(kustomization, "kustomization-resource", n,
-                    new Dictionary<string, string>(StringComparer.Ordinal) { ["path"] = "resources" }, "error", group.First().TemplateId)));
+                    new Dictionary<string, string>(StringComparer.Ordinal) { ["path"] = "resources" }, IfMissingPolicy.Error, group.First().TemplateId)));
             }
         }
 
@@ -198,7 +198,7 @@ public sealed class Planner
             {
                 null => ChangeAction.Create,
                 _ when before.AsSpan().SequenceEqual(after) => ChangeAction.Identical,
-                _ when file.Definition.IfExists == "skip" => ChangeAction.Keep,
+                _ when file.Definition.IfExists == IfExistsPolicy.Skip => ChangeAction.Keep,
                 _ when force => ChangeAction.Update,
                 _ => ChangeAction.Conflict,
             };
@@ -277,7 +277,7 @@ public sealed class Planner
             before = existing;
             content = before;
         }
-        else if (edit.IfMissing == "skip")
+        else if (edit.IfMissing == IfMissingPolicy.Skip)
         {
             return;
         }

@@ -17,7 +17,7 @@ internal sealed record RenderedFile(
     Dictionary<string, object?> Context);
 
 /// <summary>An edit rendered by a template.</summary>
-internal sealed record RenderedEdit(string Path, string Inserter, string Text, IReadOnlyDictionary<string, string> Args, string IfMissing, string TemplateId);
+internal sealed record RenderedEdit(string Path, string Inserter, string Text, IReadOnlyDictionary<string, string> Args, IfMissingPolicy IfMissing, string TemplateId);
 
 /// <summary>Everything one request renders: files, edits and messages of the template and its includes.</summary>
 internal sealed class RenderSet

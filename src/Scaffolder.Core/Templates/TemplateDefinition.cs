@@ -22,7 +22,7 @@ public sealed class TemplateDefinition
     public string NameKind { get; set; } = "label";
 
     /// <summary><c>cluster</c> renders once per target cluster; <c>repo</c> renders once.</summary>
-    public string Scope { get; set; } = "cluster";
+    public TemplateScope Scope { get; set; } = TemplateScope.Cluster;
 
     /// <summary>Typed parameters, each a <c>--option</c>.</summary>
     public List<ParameterDefinition> Parameters { get; set; } = [];
@@ -59,7 +59,7 @@ public sealed class ParameterDefinition
     public string Name { get; set; } = string.Empty;
 
     /// <summary>string, int, bool, choice or list.</summary>
-    public string Type { get; set; } = "string";
+    public ParameterType Type { get; set; } = ParameterType.String;
 
     /// <summary>Help text.</summary>
     public string Description { get; set; } = string.Empty;
@@ -128,7 +128,7 @@ public sealed class FileDefinition
     public string? ForEach { get; set; }
 
     /// <summary><c>conflict</c> (default: a different existing file is a conflict) or <c>skip</c> (keep the existing file).</summary>
-    public string IfExists { get; set; } = "conflict";
+    public IfExistsPolicy IfExists { get; set; } = IfExistsPolicy.Conflict;
 
     /// <summary>Register the file in the kustomization.yaml of its folder.</summary>
     public bool Kustomize { get; set; }
@@ -165,7 +165,7 @@ public sealed class EditDefinition
     public Dictionary<string, string> With { get; set; } = [];
 
     /// <summary>When the file does not exist: <c>error</c> (default) or <c>skip</c>.</summary>
-    public string IfMissing { get; set; } = "error";
+    public IfMissingPolicy IfMissing { get; set; } = IfMissingPolicy.Error;
 }
 
 /// <summary>Another template rendered as part of this one.</summary>

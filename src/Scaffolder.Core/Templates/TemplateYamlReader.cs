@@ -30,7 +30,7 @@ internal static class TemplateYamlReader
                 case "description": template.Description = reader.Text(value); break;
                 case "nameDescription": template.NameDescription = reader.Text(value); break;
                 case "nameKind": template.NameKind = reader.Text(value); break;
-                case "scope": template.Scope = reader.Text(value); break;
+                case "scope": template.Scope = reader.Word<TemplateScope>(value, key); break;
                 case "parameters": template.Parameters = reader.List(value, key, reader.Parameter); break;
                 case "variables": template.Variables = reader.TextMap(value, key); break;
                 case "data": template.Data = reader.Map(value, key, reader.Data); break;
@@ -51,6 +51,11 @@ internal static class TemplateYamlReader
     private sealed class Reader(string displayPath)
         : YamlFields((node, message) => new UserInputException($"{displayPath}:{node.Start.Line}:{node.Start.Column}: {message}"))
     {
+        /// <summary>One of the words of <typeparamref name="T"/> (<see cref="TemplateNames"/>), else an error naming the file and line.</summary>
+        public T Word<T>(YamlNode node, string key)
+            where T : struct, Enum =>
+            TemplateNames.Parse<T>(Text(node)) ?? throw Error(node, $"{key} must be {TemplateNames.Alternatives<T>()}, not '{Text(node)}'");
+
         public ParameterDefinition Parameter(YamlNode node)
         {
             var parameter = new ParameterDefinition();
@@ -59,7 +64,7 @@ internal static class TemplateYamlReader
                 switch (key)
                 {
                     case "name": parameter.Name = Text(value); break;
-                    case "type": parameter.Type = Text(value); break;
+                    case "type": parameter.Type = Word<ParameterType>(value, key); break;
                     case "description": parameter.Description = Text(value); break;
                     case "required": parameter.Required = Bool(value); break;
                     case "default": parameter.Default = OptionalText(value); break;
@@ -92,7 +97,7 @@ internal static class TemplateYamlReader
                     case "template": file.Template = Text(value); break;
                     case "when": file.When = OptionalText(value); break;
                     case "forEach": file.ForEach = OptionalText(value); break;
-                    case "ifExists": file.IfExists = Text(value); break;
+                    case "ifExists": file.IfExists = Word<IfExistsPolicy>(value, key); break;
                     case "kustomize": file.Kustomize = Bool(value); break;
                     case "order": file.Order = Int(value); break;
                     case "collectsResources": file.CollectsResources = Bool(value); break;
@@ -118,7 +123,7 @@ internal static class TemplateYamlReader
                     case "template": edit.Template = OptionalText(value); break;
                     case "value": edit.Value = OptionalText(value); break;
                     case "with": edit.With = TextMap(value, key); break;
-                    case "ifMissing": edit.IfMissing = Text(value); break;
+                    case "ifMissing": edit.IfMissing = Word<IfMissingPolicy>(value, key); break;
                     default: return false;
                 }
 
