@@ -165,9 +165,9 @@ internal static class NewCommand
         session.RequireRepository("new");
         using var repoLock = dryRun ? null : RepoLock.Acquire(session.RepoRoot, LockTimeout);
         Timing.Mark("command parsed, lock held");
-        var planner = new Planner(session.FileSystem, session.Catalog, session.Config, Planner.DefaultInserters, limits: session.Limits);
+        var planner = new Planner(session.FileSystem, session.Catalog, session.Config, limits: session.Limits);
         Timing.Mark("config, catalog and planner ready");
-        var plan = makePlan(new UnitRecorder(session.FileSystem, planner, session.Catalog, Planner.DefaultInserters, Session.ToolVersion));
+        var plan = makePlan(new UnitRecorder(session.FileSystem, planner, session.Catalog, Session.ToolVersion));
         Timing.Mark("planned");
         var applied = !dryRun && !plan.HasConflicts && plan.HasWrites;
         if (applied)

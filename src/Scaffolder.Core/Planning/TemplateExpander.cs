@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Scaffolder.Core.Config;
 using Scaffolder.Core.Data;
-using Scaffolder.Core.Hcl;
+using Scaffolder.Core.Editing;
 using Scaffolder.Core.Rendering;
 using Scaffolder.Core.Templates;
 
@@ -38,14 +38,14 @@ internal sealed record Expansion(string TemplateId, string Name, string? Cluster
 /// <summary>
 /// Expands a template for one cluster: resolves its parameters, checks its error rules, computes its variables,
 /// computes its data through registered providers, expands its includes (each with its own validated parameters)
-/// and renders its files, edits and messages. HCL output (<c>.tf</c>, <c>.hcl</c> files and <c>hcl-block</c> edits)
-/// gets its attribute chains aligned like <c>tofu fmt</c>.
+/// and renders its files, edits and messages. A file or edit with a <c>kind:</c> goes through that file kind of the
+/// extension table (<c>hcl</c>: attribute chains aligned like <c>tofu fmt</c>).
 /// </summary>
 internal sealed partial class TemplateExpander(
     TemplateCatalog catalog,
     TemplateRenderer renderer,
     ScaffoldConfig config,
-    IReadOnlyDictionary<string, IDataProvider> dataProviders,
+    ExtensionTable extensions,
     Func<string, DataContext> dataContext)
 {
     private const int MaxDepth = 8;
@@ -109,9 +109,9 @@ internal sealed partial class TemplateExpander(
         {
             var path = Render(file.Path, scope, template, $"path of {file.Template}");
             var content = file.CollectsResources ? null : RenderFile(template, file.Template, scope);
-            if (content is not null && IsHcl(path))
+            if (content is not null && file.Kind is not null)
             {
-                content = HclFormatter.AlignAttributes(content);
+                content = Kind(file.Kind, definition.Id).Format(content);
             }
 
             output.Files.Add(new RenderedFile(path, content, file, definition.Id, template.ReadFile, scope));
@@ -124,7 +124,7 @@ internal sealed partial class TemplateExpander(
             output.Edits.Add(new RenderedEdit(
                 Render(edit.File, scope, template, "edits.file"),
                 edit.Inserter,
-                edit.Inserter == "hcl-block" ? HclFormatter.AlignAttributes(rendered) : rendered,
+                edit.Kind is null ? rendered : Kind(edit.Kind, definition.Id).Format(rendered),
                 RenderAll(edit.With, scope, template, $"{edit.Inserter} "),
                 edit.IfMissing,
                 definition.Id));
@@ -145,9 +145,9 @@ internal sealed partial class TemplateExpander(
     private object? LoadData(string key, DataDefinition data, Dictionary<string, object?> context, LoadedTemplate template)
     {
         var templateId = template.Definition.Id;
-        if (!dataProviders.TryGetValue(data.Provider, out var provider))
+        if (!extensions.DataProviders.TryGetValue(data.Provider, out var provider))
         {
-            throw new UserInputException($"template '{templateId}': data '{key}' names unknown provider '{data.Provider}'; known: {string.Join(", ", dataProviders.Keys.Order(StringComparer.Ordinal))}");
+            throw new UserInputException($"template '{templateId}': data '{key}' names unknown provider '{data.Provider}'; known: {string.Join(", ", extensions.DataProviders.Keys.Order(StringComparer.Ordinal))}");
         }
 
         var args = RenderAll(data.With, context, template, $"data.{key}.with.");
@@ -180,7 +180,10 @@ internal sealed partial class TemplateExpander(
         }
     }
 
-    private static bool IsHcl(string path) => path.EndsWith(".tf", StringComparison.Ordinal) || path.EndsWith(".hcl", StringComparison.Ordinal);
+    private IFileKind Kind(string kind, string templateId) =>
+        extensions.FileKinds.TryGetValue(kind, out var fileKind)
+            ? fileKind
+            : throw new UserInputException($"template '{templateId}': unknown file kind '{kind}'; known: {string.Join(", ", extensions.FileKinds.Keys.Order(StringComparer.Ordinal))}");
 
     private List<string>? IncludeValue(string expression, Dictionary<string, object?> context, LoadedTemplate template)
     {

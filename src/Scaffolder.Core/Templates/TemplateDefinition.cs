@@ -36,6 +36,9 @@ public sealed class TemplateDefinition
     /// <summary>Files to create.</summary>
     public List<FileDefinition> Files { get; set; } = [];
 
+    /// <summary>Where the files marked <c>kustomize: true</c> are listed (required when any is).</summary>
+    public RegistrationDefinition? Registration { get; set; }
+
     /// <summary>Edits of existing (or planned) files through named inserters.</summary>
     public List<EditDefinition> Edits { get; set; } = [];
 
@@ -133,6 +136,15 @@ public sealed class FileDefinition
     /// <summary>Register the file in the kustomization.yaml of its folder.</summary>
     public bool Kustomize { get; set; }
 
+    /// <summary>The template's <see cref="TemplateDefinition.Registration"/> when <see cref="Kustomize"/> is set, else null.</summary>
+    public RegistrationDefinition? Registration { get; set; }
+
+    /// <summary>
+    /// The file's <c>kind:</c>, a file kind of the extension table (<c>hcl</c>: attributes aligned as <c>tofu fmt</c>
+    /// would); null for none.
+    /// </summary>
+    public string? Kind { get; set; }
+
     /// <summary>Position in the kustomization's resource list (lower first).</summary>
     public int Order { get; set; } = 50;
 
@@ -163,6 +175,9 @@ public sealed class EditDefinition
 
     /// <summary>Inserter arguments (Scriban values).</summary>
     public Dictionary<string, string> With { get; set; } = [];
+
+    /// <summary>The inserted text's <c>kind:</c>, a file kind of the extension table; null for none.</summary>
+    public string? Kind { get; set; }
 
     /// <summary>When the file does not exist: <c>error</c> (default) or <c>skip</c>.</summary>
     public IfMissingPolicy IfMissing { get; set; } = IfMissingPolicy.Error;

@@ -35,6 +35,7 @@ internal static class TemplateYamlReader
                 case "variables": template.Variables = reader.TextMap(value, key); break;
                 case "data": template.Data = reader.Map(value, key, reader.Data); break;
                 case "files": template.Files = reader.List(value, key, reader.File); break;
+                case "registration": template.Registration = reader.Registration(value); break;
                 case "edits": template.Edits = reader.List(value, key, reader.Edit); break;
                 case "includes": template.Includes = reader.List(value, key, reader.Include); break;
                 case "messages": template.Messages = reader.List(value, key, reader.ConditionalText); break;
@@ -45,12 +46,47 @@ internal static class TemplateYamlReader
 
             return true;
         });
+
+        foreach (var file in template.Files.Where(f => f.Kustomize))
+        {
+            file.Registration = template.Registration
+                ?? throw reader.Error(reader.KustomizeNode(file), "kustomize: true needs the template's registration: (the list file, inserter and arguments that register it)");
+        }
+
         return template;
     }
 
     private sealed class Reader(string displayPath)
         : YamlFields((node, message) => new UserInputException($"{displayPath}:{node.Start.Line}:{node.Start.Column}: {message}"))
     {
+        private readonly Dictionary<FileDefinition, YamlNode> kustomizeNodes = [];
+
+        /// <summary>The <c>kustomize</c> value of <paramref name="file"/>, for errors.</summary>
+        public YamlNode KustomizeNode(FileDefinition file) => kustomizeNodes[file];
+
+        public RegistrationDefinition Registration(YamlNode node)
+        {
+            var registration = new RegistrationDefinition();
+            Fields(node, "registration", (key, value) =>
+            {
+                switch (key)
+                {
+                    case "file": registration.File = Text(value); break;
+                    case "inserter": registration.Inserter = Text(value); break;
+                    case "with": registration.With = TextMap(value, key); break;
+                    default: return false;
+                }
+
+                return true;
+            });
+            if (registration.File.Length == 0 || registration.File.Contains('/', StringComparison.Ordinal) || registration.Inserter.Length == 0)
+            {
+                throw Error(node, "registration needs a file name (no folder) and an inserter");
+            }
+
+            return registration;
+        }
+
         /// <summary>One of the words of <typeparamref name="T"/> (<see cref="TemplateNames"/>), else an error naming the file and line.</summary>
         public T Word<T>(YamlNode node, string key)
             where T : struct, Enum =>
@@ -98,7 +134,8 @@ internal static class TemplateYamlReader
                     case "when": file.When = OptionalText(value); break;
                     case "forEach": file.ForEach = OptionalText(value); break;
                     case "ifExists": file.IfExists = Word<IfExistsPolicy>(value, key); break;
-                    case "kustomize": file.Kustomize = Bool(value); break;
+                    case "kustomize": file.Kustomize = Bool(value); kustomizeNodes[file] = value; break;
+                    case "kind": file.Kind = OptionalText(value); break;
                     case "order": file.Order = Int(value); break;
                     case "collectsResources": file.CollectsResources = Bool(value); break;
                     default: return false;
@@ -123,6 +160,7 @@ internal static class TemplateYamlReader
                     case "template": edit.Template = OptionalText(value); break;
                     case "value": edit.Value = OptionalText(value); break;
                     case "with": edit.With = TextMap(value, key); break;
+                    case "kind": edit.Kind = OptionalText(value); break;
                     case "ifMissing": edit.IfMissing = Word<IfMissingPolicy>(value, key); break;
                     default: return false;
                 }

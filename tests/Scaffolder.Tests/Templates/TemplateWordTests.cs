@@ -14,6 +14,7 @@ public sealed class TemplateWordTests
         { "scope: galaxy\n", "4:8", "scope must be cluster or repo, not 'galaxy'" },
         { "scope: repo\nparameters:\n  - name: p\n    type: float\n", "7:11", "type must be string, int, bool, choice or list, not 'float'" },
         { "scope: repo\nfiles:\n  - path: out/x.yaml\n    template: x.yaml.sbn\n    ifExists: overwrite\n", "8:15", "ifExists must be conflict or skip, not 'overwrite'" },
+        { "scope: repo\nfiles:\n  - path: out/x.yaml\n    template: x.yaml.sbn\n    kustomize: true\n", "8:16", "kustomize: true needs the template's registration: (the list file, inserter and arguments that register it)" },
         { "scope: repo\nedits:\n  - inserter: env-pin\n    file: a.env\n    value: x\n    ifMissing: create\n", "9:16", "ifMissing must be error or skip, not 'create'" },
     };
 
