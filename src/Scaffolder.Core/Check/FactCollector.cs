@@ -1,4 +1,4 @@
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check;
 
@@ -62,7 +62,7 @@ internal sealed class FactCollector
         }
     }
 
-    private void CollectDocument(SourceFile file, YamlDocument document, string unit, List<object> facts)
+    private void CollectDocument(SourceFile file, LocatedDocument document, string unit, List<object> facts)
     {
         var map = document.Map;
         if (map is null)
@@ -71,7 +71,7 @@ internal sealed class FactCollector
         }
 
         var kind = document.Kind;
-        var at = Locate(file, map.GetEntry("kind")?.Key ?? (YamlNode)map);
+        var at = Locate(file, map.GetEntry("kind")?.Key ?? (LocatedNode)map);
         switch (kind)
         {
             case "ServiceMonitor" or "PodMonitor":
@@ -107,7 +107,7 @@ internal sealed class FactCollector
                 break;
             case "Cluster" when Manifests.IsCnpgCluster(file, document):
                 facts.Add(new PostgresClusterFact(document.Name ?? string.Empty, at));
-                if (Manifests.BackupPluginArchiver(map.Get("spec") as YamlMapping, _conventions.PostgresBackupPlugin)?.At("parameters", "barmanObjectName") is YamlScalar { Value.Length: > 0 } objectName)
+                if (Manifests.BackupPluginArchiver(map.Get("spec") as LocatedMapping, _conventions.PostgresBackupPlugin)?.At("parameters", "barmanObjectName") is LocatedScalar { Value.Length: > 0 } objectName)
                 {
                     facts.Add(new ObjectStoreReferenceFact(document.Name ?? string.Empty, Manifests.NamespaceOf(file, document) ?? string.Empty, objectName.Value, Locate(file, objectName)));
                 }
@@ -130,10 +130,10 @@ internal sealed class FactCollector
             case "ResourceSet":
                 CollectRegistryInputs(file, map, facts);
                 break;
-            case "HelmRelease" when map.At("spec", "chart", "spec", "chart") is YamlScalar { Value.Length: > 0 } chart && !chart.Value.Contains("${", StringComparison.Ordinal):
+            case "HelmRelease" when map.At("spec", "chart", "spec", "chart") is LocatedScalar { Value.Length: > 0 } chart && !chart.Value.Contains("${", StringComparison.Ordinal):
                 facts.Add(new TechnologyFact($"HelmRelease '{document.Name}'", chart.Value, TechnologySource.Chart, Locate(file, chart)));
                 break;
-            case "OCIRepository" when map.At("spec", "url") is YamlScalar { Value.Length: > 0 } url && !url.Value.Contains("${", StringComparison.Ordinal):
+            case "OCIRepository" when map.At("spec", "url") is LocatedScalar { Value.Length: > 0 } url && !url.Value.Contains("${", StringComparison.Ordinal):
                 facts.Add(new TechnologyFact($"OCIRepository '{document.Name}'", url.Value, TechnologySource.Chart, Locate(file, url)));
                 break;
             case "HTTPRoute" when !Manifests.IsRedirectOnly(map.Get("spec")):
@@ -151,7 +151,7 @@ internal sealed class FactCollector
         {
             foreach (var route in Manifests.AppTemplateRoutes(values))
             {
-                var annotations = route.Value.At("annotations") as YamlMapping;
+                var annotations = route.Value.At("annotations") as LocatedMapping;
                 facts.Add(new RouteFact(unit, CountHomepage(annotations), Locate(file, route.Key)));
             }
 
@@ -160,16 +160,16 @@ internal sealed class FactCollector
     }
 
     /// <summary>Whether an <c>alert</c> of the PrometheusRule's groups has an <c>expr</c> on a kube-state-metrics availability series.</summary>
-    private bool AlertsOnAvailability(YamlMapping map)
+    private bool AlertsOnAvailability(LocatedMapping map)
     {
-        if (_conventions.AvailabilityMetrics.Count == 0 || map.At("spec", "groups") is not YamlSequence groups)
+        if (_conventions.AvailabilityMetrics.Count == 0 || map.At("spec", "groups") is not LocatedSequence groups)
         {
             return false;
         }
 
-        foreach (var group in groups.Items.OfType<YamlMapping>())
+        foreach (var group in groups.Items.OfType<LocatedMapping>())
         {
-            foreach (var rule in (group.Get("rules") as YamlSequence)?.Items.OfType<YamlMapping>() ?? [])
+            foreach (var rule in (group.Get("rules") as LocatedSequence)?.Items.OfType<LocatedMapping>() ?? [])
             {
                 if (rule.Get("alert") is not null && rule.Get("expr")?.Text is { } expr
                     && _conventions.AvailabilityMetrics.Any(metric => MentionsMetric(expr, metric)))
@@ -200,12 +200,12 @@ internal sealed class FactCollector
     private static bool IsIdentifierChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or ':';
 
     /// <summary>The <c>image.repository</c> values of app-template values (SCF033).</summary>
-    private static void CollectImages(SourceFile file, YamlDocument document, YamlMapping values, List<object> facts)
+    private static void CollectImages(SourceFile file, LocatedDocument document, LocatedMapping values, List<object> facts)
     {
         foreach (var map in values.DescendantMappings())
         {
-            if (map.Get("image") is YamlMapping image
-                && image.Get("repository") is YamlScalar { Value.Length: > 0 } repository
+            if (map.Get("image") is LocatedMapping image
+                && image.Get("repository") is LocatedScalar { Value.Length: > 0 } repository
                 && !repository.Value.Contains("${", StringComparison.Ordinal))
             {
                 var subject = document.Kind is null ? "app-template values" : $"{document.Kind} '{document.Name}'";
@@ -214,14 +214,14 @@ internal sealed class FactCollector
         }
     }
 
-    private static void CollectRegistryInputs(SourceFile file, YamlMapping map, List<object> facts)
+    private static void CollectRegistryInputs(SourceFile file, LocatedMapping map, List<object> facts)
     {
-        if (map.At("spec", "inputs") is not YamlSequence inputs)
+        if (map.At("spec", "inputs") is not LocatedSequence inputs)
         {
             return;
         }
 
-        foreach (var input in inputs.Items.OfType<YamlMapping>())
+        foreach (var input in inputs.Items.OfType<LocatedMapping>())
         {
             if (input.GetEntry("name") is { } name && input.Get("path")?.Text is { } path)
             {
@@ -230,10 +230,10 @@ internal sealed class FactCollector
         }
     }
 
-    private int CountHomepage(YamlMapping? annotations) =>
+    private int CountHomepage(LocatedMapping? annotations) =>
         annotations is null
             ? 0
             : _conventions.HomepageAnnotations.Count(a => annotations.Get(_conventions.HomepageAnnotationPrefix + a) is not null);
 
-    private static SourceLocation Locate(SourceFile file, YamlNode node) => new(file.RelativePath, node.Line, node.Column);
+    private static SourceLocation Locate(SourceFile file, LocatedNode node) => new(file.RelativePath, node.Line, node.Column);
 }
