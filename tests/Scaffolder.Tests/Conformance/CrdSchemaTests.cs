@@ -132,7 +132,8 @@ public sealed class CrdSchemaTests
         var (exitCode, output) = Validate(repo.Root);
 
         exitCode.ShouldBe(0, output);
-        output.ShouldContain("schemas: kind barmancloud.cnpg.io/v1 ObjectStore by CRD: 1");
+        // The sample's shared platform-backups and the new miniflux-database-backups.
+        output.ShouldContain("schemas: kind barmancloud.cnpg.io/v1 ObjectStore by CRD: 2");
         output.ShouldContain("schemas: kind postgresql.cnpg.io/v1 Cluster by CRD: ");
         output.ShouldContain("schemas: kind postgresql.cnpg.io/v1 ScheduledBackup by CRD: ");
     }

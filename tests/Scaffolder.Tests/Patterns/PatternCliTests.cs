@@ -196,17 +196,28 @@ public sealed class PatternCliTests
     }
 
     [Fact]
-    public void No_pattern_produces_hostpath_or_emptydir()
+    public void No_pattern_produces_hostpath_or_emptydir_except_the_tmp_of_a_read_only_root()
     {
+        // The one emptyDir: a writable /tmp beside readOnlyRootFilesystem: true (issue 18), never persistent data.
+        const string tmp = "      tmp:\n        type: emptyDir\n        globalMounts:\n          - path: /tmp\n";
+        var releases = 0;
         foreach (var (id, _) in SnapshotTests.Scenarios)
         {
             foreach (var (path, bytes) in SnapshotTests.Render(id))
             {
                 var text = Encoding.UTF8.GetString(bytes);
                 text.ShouldNotContain("hostPath", Case.Sensitive, $"{id}: {path}");
-                text.ShouldNotContain("emptyDir", Case.Sensitive, $"{id}: {path}");
+                if (text.Contains("readOnlyRootFilesystem: true", StringComparison.Ordinal))
+                {
+                    text.ShouldContain(tmp, Case.Sensitive, $"{id}: {path}");
+                    releases++;
+                }
+
+                text.Replace(tmp, string.Empty, StringComparison.Ordinal).ShouldNotContain("emptyDir", Case.Sensitive, $"{id}: {path}");
             }
         }
+
+        releases.ShouldBeGreaterThan(0);
     }
 
     private static List<string> Changed(SortedDictionary<string, string> before, SortedDictionary<string, string> after) =>
