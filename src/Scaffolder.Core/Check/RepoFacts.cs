@@ -130,7 +130,7 @@ public sealed class RepoFacts
     /// <summary>OpenTofu module files in file order.</summary>
     public List<TofuFileFact> TofuFiles { get; } = [];
 
-    private readonly Dictionary<string, AppFolderSummary> _appFolderIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AppFolderSummary> appFolderIndex = new(StringComparer.Ordinal);
 
     /// <summary>OpenTofu modules with tests.</summary>
     public HashSet<string> TestedModules { get; } = new(StringComparer.Ordinal);
@@ -211,10 +211,10 @@ public sealed class RepoFacts
 
     private void AddAppFile(AppFileFact file)
     {
-        if (!_appFolderIndex.TryGetValue(file.Folder, out var folder))
+        if (!appFolderIndex.TryGetValue(file.Folder, out var folder))
         {
             folder = new AppFolderSummary(file.Folder, file.Location);
-            _appFolderIndex.Add(file.Folder, folder);
+            appFolderIndex.Add(file.Folder, folder);
             AppFolders.Add(folder);
         }
 

@@ -39,7 +39,7 @@ public sealed record RepoContext(string Root, IFileSystem FileSystem, CheckConve
 /// <summary>One file being checked: its repo-relative path, text and, for YAML, its documents.</summary>
 public sealed class SourceFile
 {
-    private int[]? _lineStarts;
+    private int[]? lineStarts;
 
     /// <summary>Creates a source file.</summary>
     public SourceFile(RepoContext repo, string relativePath, SourceKind kind, string text, YamlFileContent? yaml)
@@ -86,7 +86,7 @@ public sealed class SourceFile
     /// <summary>The number of lines.</summary>
     public int LineCount => LineStarts.Length;
 
-    private int[] LineStarts => _lineStarts ??= ComputeLineStarts(Text);
+    private int[] LineStarts => lineStarts ??= ComputeLineStarts(Text);
 
     /// <summary>Returns the 1-based line <paramref name="line"/> without its line break, or empty when out of range.</summary>
     public ReadOnlySpan<char> GetLine(int line)

@@ -6,7 +6,7 @@ namespace Scaffolder.Core.Yaml;
 /// <param name="endLine">The 1-based line where the document ends.</param>
 public sealed class LocatedDocument(LocatedNode? root, int startLine, int endLine)
 {
-    private IReadOnlyList<LocatedMapping>? _mappings;
+    private IReadOnlyList<LocatedMapping>? mappings;
 
     /// <summary>The root node; null for an empty document.</summary>
     public LocatedNode? Root { get; } = root;
@@ -21,7 +21,7 @@ public sealed class LocatedDocument(LocatedNode? root, int startLine, int endLin
     /// Every mapping of the document, depth first in document order (<see cref="LocatedNode.DescendantMappings"/> of the root),
     /// collected once on first use and shared by the rules that scan them all.
     /// </summary>
-    public IReadOnlyList<LocatedMapping> Mappings => _mappings ??= Root?.DescendantMappings() ?? [];
+    public IReadOnlyList<LocatedMapping> Mappings => mappings ??= Root?.DescendantMappings() ?? [];
 
     /// <summary>The root as a mapping, or null.</summary>
     public LocatedMapping? Map => Root as LocatedMapping;

@@ -5,7 +5,7 @@ namespace Scaffolder.Core.Check.Rules;
 /// <summary>SCF018: a cluster Namespace without a valid profile label or the dataplane and PodSecurity labels.</summary>
 public sealed class NamespaceLabelsRule(CheckConventions conventions) : IManifestRule
 {
-    private readonly PathGlob _clusters = new(conventions.ClustersPathPattern);
+    private readonly PathGlob clusters = new(conventions.ClustersPathPattern);
 
     /// <inheritdoc />
     public string Id => "SCF018";
@@ -31,7 +31,7 @@ public sealed class NamespaceLabelsRule(CheckConventions conventions) : IManifes
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
-        if (document.Kind != "Namespace" || !_clusters.IsMatch(file.RelativePath) || document.Map is not { } map)
+        if (document.Kind != "Namespace" || !clusters.IsMatch(file.RelativePath) || document.Map is not { } map)
         {
             return;
         }
