@@ -2,12 +2,6 @@ using Scaffolder.Core.IO;
 
 namespace Scaffolder.Core.Check;
 
-/// <summary>What reading one file gave: its bytes, or why it was skipped (a note) or could not be read (an error).</summary>
-/// <param name="Bytes">The content; empty when the file was skipped or unreadable.</param>
-/// <param name="Skipped">Why the file was deliberately not read (a FIFO, a link out of the repository, too large), or null.</param>
-/// <param name="Error">Why reading failed (a dangling link, permissions), or null.</param>
-public sealed record FileReadResult(byte[] Bytes, string? Skipped, string? Error);
-
 /// <summary>
 /// Reads the files <c>check</c> looks at, on hostile trees too: only regular files are opened (never a FIFO, device
 /// or socket), a symbolic link is followed only when its real target stays inside the repository, and no file is

@@ -50,14 +50,3 @@ public sealed class LocatedDocument(LocatedNode? root, int startLine, int endLin
     /// <summary>Whether the document is a Kubernetes manifest (it has an <c>apiVersion</c> and a <c>kind</c>).</summary>
     public bool IsManifest => Kind is not null;
 }
-
-/// <summary>Why a YAML file could not be read past some point: a syntax error, or the file itself is unreadable.</summary>
-/// <param name="Message">The message reported (the parser's, after "YAML syntax error: ").</param>
-/// <param name="Line">The 1-based line.</param>
-/// <param name="Column">The 1-based column.</param>
-public sealed record YamlSyntaxError(string Message, int Line, int Column);
-
-/// <summary>The documents of one YAML file, and the syntax error that stopped reading it, if any.</summary>
-/// <param name="Documents">The documents read before any error.</param>
-/// <param name="Error">The syntax error, or null.</param>
-public sealed record YamlFileContent(IReadOnlyList<LocatedDocument> Documents, YamlSyntaxError? Error);
