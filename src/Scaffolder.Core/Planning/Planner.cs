@@ -45,7 +45,7 @@ public sealed class Planner
     public Plan Plan(string repoRoot, GenerationRequest request)
     {
         var set = new RenderSet();
-        var expander = NewExpander(repoRoot);
+        var expander = NewExpander(repoRoot, concurrentIncludes: true);
         Expand(request, expander, set);
         return Build(repoRoot, set, expander, request.Force);
     }
@@ -68,7 +68,7 @@ public sealed class Planner
     internal Plan Plan(string repoRoot, IReadOnlyList<GenerationRequest> requests, Func<int, string>? label, bool force, out RenderSet[] rendered)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var expander = NewExpander(repoRoot);
+        var expander = NewExpander(repoRoot, concurrentIncludes: requests.Count < ParallelFromEntries);
         // Entries expand independently into their own sets, on every core for large values files, and are merged in
         // entry order: the plan and the error reported (the first failing entry) do not depend on the threads.
         var sets = new RenderSet[requests.Count];
@@ -103,8 +103,8 @@ public sealed class Planner
     /// <summary>Bulk plans with at least this many entries expand them on every core.</summary>
     private const int ParallelFromEntries = 32;
 
-    private TemplateExpander NewExpander(string repoRoot) =>
-        new(catalog, renderer, config, extensions, id => new DataContext(fileSystem, repoRoot, id, limits));
+    private TemplateExpander NewExpander(string repoRoot, bool concurrentIncludes = false) =>
+        new(catalog, renderer, config, extensions, id => new DataContext(fileSystem, repoRoot, id, limits), concurrentIncludes);
 
     private void Expand(GenerationRequest request, TemplateExpander expander, RenderSet set)
     {

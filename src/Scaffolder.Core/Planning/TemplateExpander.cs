@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
 using Scaffolder.Core.Config;
 using Scaffolder.Core.Data;
@@ -39,14 +40,16 @@ internal sealed record Expansion(string TemplateId, string Name, string? Cluster
 /// Expands a template for one cluster: resolves its parameters, checks its error rules, computes its variables,
 /// computes its data through registered providers, expands its includes (each with its own validated parameters)
 /// and renders its files, edits and messages. A file or edit with a <c>kind:</c> goes through that file kind of the
-/// extension table (<c>hcl</c>: attribute chains aligned like <c>tofu fmt</c>).
+/// extension table (<c>hcl</c>: attribute chains aligned like <c>tofu fmt</c>). With <c>concurrentIncludes</c> (plans
+/// too small to expand their entries in parallel), a top-level template's includes expand on a second thread.
 /// </summary>
 internal sealed partial class TemplateExpander(
     TemplateCatalog catalog,
     TemplateRenderer renderer,
     ScaffoldConfig config,
     ExtensionTable extensions,
-    Func<string, DataContext> dataContext)
+    Func<string, DataContext> dataContext,
+    bool concurrentIncludes = false)
 {
     private const int MaxDepth = 8;
     private readonly ParameterResolver resolver = new(renderer);
@@ -90,7 +93,55 @@ internal sealed partial class TemplateExpander(
             context[key] = When(data.When, context, template, $"data.{key}.when") ? LoadData(key, data, context, template) : null;
         }
 
-        foreach (var (include, scope) in Each(definition.Includes, i => i.When, i => i.ForEach, context, template, "includes"))
+        var includes = Each(definition.Includes, i => i.When, i => i.ForEach, context, template, "includes").ToList();
+        if (concurrentIncludes && depth == 0 && includes.Count > 0)
+        {
+            // A composed unit (app --database --bucket --route ...): its includes expand on another core while this
+            // one renders its own files. Both only read the context; the sets are merged in the order a sequential
+            // expansion appends (includes first), and an include's error wins, as it would have come first.
+            var included = new RenderSet();
+            ExceptionDispatchInfo? failure = null;
+            var worker = new Thread(() =>
+            {
+                try
+                {
+                    ExpandIncludes(includes, template, cluster, included, depth);
+                }
+                catch (Exception ex)
+                {
+                    failure = ExceptionDispatchInfo.Capture(ex);
+                }
+            })
+            { IsBackground = true, Name = "includes" };
+            worker.Start();
+            var own = new RenderSet();
+            try
+            {
+                RenderOwn(definition, context, template, own);
+            }
+            finally
+            {
+                worker.Join();
+            }
+
+            failure?.Throw();
+            output.Expansions.AddRange(included.Expansions);
+            output.Files.AddRange(included.Files);
+            output.Files.AddRange(own.Files);
+            output.Edits.AddRange(included.Edits);
+            output.Edits.AddRange(own.Edits);
+            output.Messages.AddRange(included.Messages);
+            output.Messages.AddRange(own.Messages);
+            return;
+        }
+
+        ExpandIncludes(includes, template, cluster, output, depth);
+        RenderOwn(definition, context, template, output);
+    }
+
+    private void ExpandIncludes(List<(IncludeDefinition Include, Dictionary<string, object?> Scope)> includes, LoadedTemplate template, string? cluster, RenderSet output, int depth)
+    {
+        foreach (var (include, scope) in includes)
         {
             var childName = Render(include.Name ?? "{{name}}", scope, template, "includes.name");
             var childOptions = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -104,7 +155,10 @@ internal sealed partial class TemplateExpander(
 
             Expand(include.Template, childName, childOptions, cluster, output, depth + 1);
         }
+    }
 
+    private void RenderOwn(TemplateDefinition definition, Dictionary<string, object?> context, LoadedTemplate template, RenderSet output)
+    {
         foreach (var (file, scope) in Each(definition.Files, f => f.When, f => f.ForEach, context, template, "files"))
         {
             var path = Render(file.Path, scope, template, $"path of {file.Template}");
