@@ -100,13 +100,13 @@ internal sealed class FactCollector
             case "GarageReferenceGrant" when Manifests.NamespaceOf(file, document) is var grantNs && (grantNs is null || grantNs == conventions.GarageNamespace):
                 facts.Add(new ReferenceGrantFact(document.Name ?? string.Empty));
                 break;
-            case "Cluster" when Manifests.IsCnpgCluster(file, document):
+            case "Cluster" when Manifests.IsCnpgCluster(file, document, conventions):
                 facts.Add(new PostgresClusterFact(document.Name ?? string.Empty, at));
                 break;
-            case "ScheduledBackup" when Manifests.IsCnpg(document) && map.At("spec", "backupOwnerReference")?.Text == "self":
+            case "ScheduledBackup" when Manifests.IsCnpg(document, conventions) && map.At("spec", "backupOwnerReference")?.Text == "self":
                 facts.Add(new ScheduledBackupFact(map.At("spec", "cluster", "name")?.Text ?? string.Empty));
                 break;
-            case "Pooler" when Manifests.IsCnpg(document):
+            case "Pooler" when Manifests.IsCnpg(document, conventions):
                 facts.Add(new PoolerFact(map.At("spec", "cluster", "name")?.Text ?? string.Empty));
                 break;
             case "Kustomization" when document.ApiVersion?.StartsWith("kustomize.toolkit.fluxcd.io/", StringComparison.Ordinal) == true

@@ -3,7 +3,7 @@ using Scaffolder.Core.Yaml;
 namespace Scaffolder.Core.Check.Rules;
 
 /// <summary>SCF010: a CNPG Cluster without a Garage barman backup or without a retention policy.</summary>
-public sealed class PostgresBackupRule : IManifestRule
+public sealed class PostgresBackupRule(CheckConventions conventions) : IManifestRule
 {
     /// <summary>The Barman Cloud Plugin's name in a Cluster's <c>spec.plugins</c>.</summary>
     private const string BarmanCloudPlugin = "barman-cloud.cloudnative-pg.io";
@@ -31,7 +31,7 @@ public sealed class PostgresBackupRule : IManifestRule
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
-        if (!Manifests.IsCnpgCluster(file, document) || document.Map is not { } map)
+        if (!Manifests.IsCnpgCluster(file, document, conventions) || document.Map is not { } map)
         {
             return;
         }

@@ -28,7 +28,7 @@ public sealed class PostgresSpecRule(CheckConventions conventions) : IManifestRu
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
-        if (!Manifests.IsCnpgCluster(file, document) || document.Map?.Get("spec") is not LocatedMapping spec)
+        if (!Manifests.IsCnpgCluster(file, document, conventions) || document.Map?.Get("spec") is not LocatedMapping spec)
         {
             return;
         }

@@ -28,7 +28,7 @@ public sealed class SingleInstanceRule(CheckConventions conventions) : IManifest
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
-        if (Manifests.IsCnpgCluster(file, document)
+        if (Manifests.IsCnpgCluster(file, document, conventions)
             && document.Map?.At("spec", "instances") is LocatedScalar { Value: "1" } instances
             && Manifests.Annotation(document, conventions.RecoveryNoteAnnotation) is null)
         {
