@@ -16,6 +16,7 @@ public sealed class Session
     private Lazy<ScaffoldConfig> config;
     private Lazy<TemplateCatalog> catalog;
     private Core.Rendering.TemplateRenderer? renderer;
+    private Thread? prefetch;
 
     /// <summary>
     /// Creates a session; <paramref name="repoOverride"/> is the <c>--repo</c> value, if any, and
@@ -119,12 +120,27 @@ public sealed class Session
     /// </summary>
     public void Prefetch(string templateId)
     {
-        if (Environment.ProcessorCount > 1)
+        if (Environment.ProcessorCount > 1 && prefetch is null)
         {
             var (catalogNow, rendererNow) = (Catalog, Renderer);
-            new Thread(() => TemplatePrefetch.Load(catalogNow, rendererNow, templateId)) { IsBackground = true, Name = "prefetch" }.Start();
+            prefetch = new Thread(() =>
+            {
+                try
+                {
+                    TemplatePrefetch.Load(catalogNow, rendererNow, templateId);
+                }
+                catch (Exception)
+                {
+                    // A prefetch never affects the command: the plan meets, and reports, the same failure.
+                }
+            })
+            { IsBackground = true, Name = "prefetch" };
+            prefetch.Start();
         }
     }
+
+    /// <summary>Waits for <see cref="Prefetch"/> to end: after the plan, nothing reads the repository in the background.</summary>
+    public void EndPrefetch() => prefetch?.Join();
 
     /// <summary>
     /// Applies <paramref name="plan"/> (<see cref="PlanApplier"/>); SIGINT or SIGTERM meanwhile rolls it back, says so

@@ -173,7 +173,16 @@ internal static class NewCommand
         Timing.Mark("command parsed, lock held");
         var planner = new Planner(session.FileSystem, session.Catalog, session.Config, limits: session.Limits, renderer: session.Renderer);
         Timing.Mark("config, catalog and planner ready");
-        var plan = makePlan(new UnitRecorder(session.FileSystem, planner, session.Catalog, Session.ToolVersion));
+        Plan plan;
+        try
+        {
+            plan = makePlan(new UnitRecorder(session.FileSystem, planner, session.Catalog, Session.ToolVersion));
+        }
+        finally
+        {
+            session.EndPrefetch();
+        }
+
         Timing.Mark("planned");
         var applied = !dryRun && !plan.HasConflicts && plan.HasWrites;
         if (applied)

@@ -45,7 +45,7 @@ public static class TemplatePrefetch
                     }
                 }
             }
-            catch (UserInputException)
+            catch (Exception ex) when (ex is UserInputException or IOException or UnauthorizedAccessException)
             {
                 // The plan loads the same template and reports the same error.
             }
