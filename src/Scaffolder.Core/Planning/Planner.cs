@@ -51,6 +51,7 @@ public sealed class Planner
         new YamlDocumentInserter(),
         new EnvPinInserter(),
         new HclBlockInserter(),
+        new HelmValuesInserter(),
     ];
 
     /// <summary>The built-in data providers templates can name in their <c>data:</c> section.</summary>
