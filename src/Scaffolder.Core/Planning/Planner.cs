@@ -207,6 +207,8 @@ public sealed class Planner
             planned[file.Path] = file.Content!;
         }
 
+        var manualEdits = new List<string>();
+
         // Edits of one file keep their order; a run of edits with the same inserter and arguments (one registry entry
         // per app in bulk mode) is applied in one pass, so a thousand entries do not re-read the file a thousand times.
         foreach (var fileEdits in edits.GroupBy(e => e.Path, StringComparer.Ordinal))
@@ -216,14 +218,14 @@ public sealed class Planner
             {
                 if (run.Count > 0 && !SameEdit(run[0], edit))
                 {
-                    ApplyEdits(run, guard, changes, repoRoot);
+                    ApplyEdits(run, guard, changes, repoRoot, manualEdits);
                     run = [];
                 }
 
                 run.Add(edit);
             }
 
-            ApplyEdits(run, guard, changes, repoRoot);
+            ApplyEdits(run, guard, changes, repoRoot, manualEdits);
         }
 
         var sorted = new List<PlannedChange>(changes.Values);
@@ -231,7 +233,7 @@ public sealed class Planner
         var plan = new Plan(
             repoRoot,
             sorted,
-            set.Messages.Distinct(StringComparer.Ordinal).ToList())
+            [.. set.Messages.Concat(manualEdits).Distinct(StringComparer.Ordinal)])
         {
             RealDirectories = PlanApplier.RealDirectories(guard, sorted),
         };
@@ -256,8 +258,11 @@ public sealed class Planner
         a.Inserter == b.Inserter && a.IfMissing == b.IfMissing && a.Args.Count == b.Args.Count
         && a.Args.All(p => b.Args.TryGetValue(p.Key, out var value) && value == p.Value);
 
-    /// <summary>Applies a run of edits of one file that share inserter and arguments.</summary>
-    private void ApplyEdits(List<RenderedEdit> run, PathGuard guard, Dictionary<string, PlannedChange> changes, string repoRoot)
+    /// <summary>
+    /// Applies a run of edits of one file that share inserter and arguments; what an inserter leaves to the user (the
+    /// file lacks the expected shape, or is absent for <c>ifMissing: note</c>) is added to <paramref name="manualEdits"/>.
+    /// </summary>
+    private void ApplyEdits(List<RenderedEdit> run, PathGuard guard, Dictionary<string, PlannedChange> changes, string repoRoot, List<string> manualEdits)
     {
         var edit = run[0];
         if (!inserters.TryGetValue(edit.Inserter, out var inserter))
@@ -282,6 +287,11 @@ public sealed class Planner
         {
             return;
         }
+        else if (edit.IfMissing == "note")
+        {
+            manualEdits.AddRange(run.Select(e => $"{e.Path} does not exist: where the app's values are, add by hand under {e.Args.GetValueOrDefault("path")}:\n{Indent(e.Text)}"));
+            return;
+        }
         else
         {
             var hint = InitCreates(repoRoot, edit.Path) ? "; `scaffold init` creates it (and the other shared files) where absent" : string.Empty;
@@ -289,9 +299,20 @@ public sealed class Planner
         }
 
         var file = EditableText.Decode(content, edit.Path);
-        var updated = run.Count == 1
-            ? inserter.Apply(file, file.Lines(edit.Text), edit.Args, edit.Path)
-            : inserter.ApplyAll(file, run.Select(e => file.Lines(e.Text)).ToList(), edit.Args, edit.Path);
+        string updated;
+        try
+        {
+            updated = run.Count == 1
+                ? inserter.Apply(file, file.Lines(edit.Text), edit.Args, edit.Path)
+                : inserter.ApplyAll(file, run.Select(e => file.Lines(e.Text)).ToList(), edit.Args, edit.Path);
+        }
+        catch (ManualEditException manual)
+        {
+            // The file does not have the shape the edit expects: what fitted is kept, the rest is the user's to add.
+            manualEdits.Add(manual.Message);
+            updated = manual.Partial ?? file.Text;
+        }
+
         if (updated == file.Text)
         {
             changes[edit.Path] = current ?? new PlannedChange(edit.Path, ChangeAction.Identical, before, content, []);
@@ -336,6 +357,9 @@ public sealed class Planner
             return false;
         }
     }
+
+    private static string Indent(string text) =>
+        string.Join('\n', text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n').Select(l => l.Length == 0 ? l : "    " + l));
 
     private static string Summary(RenderedEdit edit)
     {
