@@ -63,6 +63,7 @@ public sealed class Planner
         new TodayProvider(),
         new ConfigDefaultsProvider(),
         new StackFitProvider(),
+        new HelmServicePortProvider(),
     ];
 
     /// <summary>Plans <paramref name="request"/> against the repository at <paramref name="repoRoot"/>.</summary>
