@@ -81,12 +81,22 @@ internal static class LineBlocks
             return null;
         }
 
-        var lastRemoved = all[found + lines.Count - 1];
-        all.RemoveRange(found, lines.Count);
+        // Key lines the block opened (`env:` above its entries) stay while content of later edits is still under them.
+        var keep = KeptHeaders(all, found, lines);
+        found += keep;
+        var lastRemoved = all[found + lines.Count - keep - 1];
+        all.RemoveRange(found, lines.Count - keep);
         if (lastRemoved.Ending.Length == 0 && found > 0 && found == all.Count)
         {
             // The block was the file's last line and had no newline: the line before it loses its newline instead.
             all[^1] = all[^1] with { Ending = string.Empty };
+        }
+
+        // A key line above the block that an earlier edit opened and that now has nothing under it goes too.
+        while (opened is null && found > 0 && IsHeader(all[found - 1].Content) && Indent(all[found - 1].Content) < Indent(lines[0]) && !HasContentUnder(all, found, all[found - 1].Content))
+        {
+            found--;
+            all.RemoveAt(found);
         }
 
         if (opened is not null && emptied is not null && found > 0 && all[found - 1].Content == opened
@@ -99,10 +109,47 @@ internal static class LineBlocks
         return string.Concat(all.Select(l => l.Content + l.Ending));
     }
 
+    /// <summary>
+    /// How many leading lines of the block at <paramref name="found"/> are bare mapping keys (<c>env:</c>) that the
+    /// first content line after the block is indented under: removing them would move that content.
+    /// </summary>
+    private static int KeptHeaders(List<(string Content, string Ending)> all, int found, IReadOnlyList<string> lines)
+    {
+        var keep = 0;
+        for (var k = 0; k < lines.Count - 1 && IsHeader(lines[k]); k++)
+        {
+            if (HasContentUnder(all, found + lines.Count, lines[k]))
+            {
+                keep = k + 1;
+            }
+        }
+
+        return keep;
+    }
+
+    private static int Indent(string s) => s.Length - s.TrimStart(' ').Length;
+
+    /// <summary>A line that is only a mapping key (<c>env:</c>), opening a nested block.</summary>
+    private static bool IsHeader(string line)
+    {
+        var trimmed = line.Trim();
+        return trimmed.Length > 1 && trimmed.EndsWith(':') && !trimmed.StartsWith('-') && !trimmed.StartsWith('#') && !trimmed.Contains(": ", StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether the first content line from <paramref name="index"/> on is indented under <paramref name="header"/>.</summary>
+    private static bool HasContentUnder(List<(string Content, string Ending)> all, int index, string header)
+    {
+        while (index < all.Count && (all[index].Content.Trim().Length == 0 || all[index].Content.TrimStart().StartsWith('#')))
+        {
+            index++;
+        }
+
+        return index < all.Count && Indent(all[index].Content) > Indent(header);
+    }
+
     /// <summary>Whether <paramref name="line"/> still belongs to the collection under <paramref name="key"/> (an item or deeper content).</summary>
     private static bool Continues(string line, string key)
     {
-        static int Indent(string s) => s.Length - s.TrimStart(' ').Length;
         return line.TrimStart(' ').StartsWith('-') ? Indent(line) >= Indent(key) : line.Trim().Length > 0 && Indent(line) > Indent(key);
     }
 

@@ -117,4 +117,20 @@ public sealed class FollowUpWiringTests
         result.Output.ShouldContain($"{Wiki}/helmrelease.yaml does not exist: where the app's values are, add by hand under spec.values.persistence:\n    data:\n      existingClaim: wiki-data\n");
         File.Exists(repo.PathOf($"{Wiki}/helmrelease.yaml")).ShouldBeFalse();
     }
+
+    [Fact]
+    public void Removing_the_secret_that_opened_env_keeps_the_env_of_the_next_one()
+    {
+        using var repo = TestRepo.FromSample();
+        const string Release = "kubernetes/clusters/live/apps/miniflux/helmrelease.yaml";
+        var original = repo.Read(Release);
+        repo.Run("new", "secret", "a", "--app", "miniflux", "--key", "A").ExitCode.ShouldBe(0);
+        repo.Run("new", "secret", "b", "--app", "miniflux", "--key", "B").ExitCode.ShouldBe(0);
+
+        repo.Run("remove", "secret/a").ExitCode.ShouldBe(0);
+
+        repo.Read(Release).ShouldContain("              tag: \"${miniflux_version}\"\n            env:\n              B:\n");
+        repo.Run("remove", "secret/b").ExitCode.ShouldBe(0);
+        repo.Read(Release).ShouldBe(original);
+    }
 }
