@@ -114,9 +114,13 @@ public sealed class Planner
             ParallelFromEntries);
 
         var set = new RenderSet();
+        var offset = 0;
         foreach (var one in sets)
         {
-            set.Files.AddRange(one.Files);
+            // Expansion indexes continue across requests, so a folder lists the resources of earlier requests first.
+            var shift = offset;
+            set.Files.AddRange(shift == 0 ? one.Files : one.Files.ConvertAll(f => f with { Expansion = f.Expansion + shift }));
+            offset += one.Expansions.Count;
             set.Edits.AddRange(one.Edits);
             set.Messages.AddRange(one.Messages);
         }
@@ -183,10 +187,11 @@ public sealed class Planner
 
         // One pass over the files per folder (not per collector): bulk plans have thousands of folders.
         var kustomizedByFolder = files.Values.Where(f => f.Definition.Kustomize).ToLookup(f => Folder(f.Path), StringComparer.Ordinal);
+        var collected = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var collector in files.Values.Where(f => f.Definition.CollectsResources).ToList())
         {
             var folder = Folder(collector.Path);
-            var resources = ResourceNames(kustomizedByFolder[folder]);
+            var resources = collected[collector.Path] = ResourceNames(kustomizedByFolder[folder]);
             files[collector.Path] = collector with { Content = expander.RenderCollected(collector, resources) };
         }
 
@@ -196,6 +201,15 @@ public sealed class Planner
             var absolute = guard.Resolve(file.Path);
             var after = Encoding.UTF8.GetBytes(file.Content!);
             var before = ReadExisting(absolute, file.Path);
+            if (before is not null && collected.TryGetValue(file.Path, out var resources) && MergeResources(before, resources, file.Path) is { } merged)
+            {
+                // A kustomization that exists keeps every entry (another pattern's, the user's) and gets the missing ones.
+                var same = merged.AsSpan().SequenceEqual(before);
+                changes[file.Path] = new PlannedChange(file.Path, same ? ChangeAction.Identical : ChangeAction.Update, before, merged, same ? [] : ["resources merged: missing entries added, every entry kept"]);
+                planned[file.Path] = file.Content!;
+                continue;
+            }
+
             var action = before switch
             {
                 null => ChangeAction.Create,
@@ -243,16 +257,39 @@ public sealed class Planner
     }
 
     /// <summary>
-    /// The file names of a folder's resources in kustomization order: by the template's order, then by path. List.Sort
-    /// rather than OrderBy/ThenBy, whose int key costs start-up JIT work; paths are unique, so the order is total.
+    /// The file names of a folder's resources in kustomization order: by expansion (the requested template's files,
+    /// then each include's, as follow-up patterns would append them), then by the template's order, then by path.
+    /// List.Sort rather than OrderBy/ThenBy, whose int key costs start-up JIT work; paths are unique, so the order is total.
     /// </summary>
-    private static List<string> ResourceNames(IEnumerable<RenderedFile> files)
+    internal static List<string> ResourceNames(IEnumerable<RenderedFile> files)
     {
         var sorted = new List<RenderedFile>(files);
-        sorted.Sort((a, b) => a.Definition.Order != b.Definition.Order
-            ? a.Definition.Order.CompareTo(b.Definition.Order)
+        sorted.Sort((a, b) => a.Definition.Order != b.Definition.Order ? a.Definition.Order.CompareTo(b.Definition.Order)
             : string.CompareOrdinal(a.Path, b.Path));
         return sorted.ConvertAll(f => Path.GetFileName(f.Path));
+    }
+
+    /// <summary>
+    /// An existing kustomization with <paramref name="resources"/> added where missing (through the
+    /// kustomization-resource inserter), or null when it cannot be edited (it is then planned like any file).
+    /// </summary>
+    private byte[]? MergeResources(byte[] before, List<string> resources, string path)
+    {
+        try
+        {
+            var file = EditableText.Decode(before, path);
+            if (!inserters.TryGetValue("kustomization-resource", out var inserter))
+            {
+                return null;
+            }
+
+            var updated = inserter.ApplyAll(file, resources, new Dictionary<string, string>(StringComparer.Ordinal) { ["path"] = "resources" }, path);
+            return file.Encode(updated);
+        }
+        catch (UserInputException)
+        {
+            return null;
+        }
     }
 
     private static bool SameEdit(RenderedEdit a, RenderedEdit b) =>

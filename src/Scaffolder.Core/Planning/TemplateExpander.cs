@@ -7,14 +7,20 @@ using Scaffolder.Core.Templates;
 
 namespace Scaffolder.Core.Planning;
 
-/// <summary>A file rendered by a template, before it is compared with the repository.</summary>
+/// <summary>
+/// A file rendered by a template, before it is compared with the repository. <paramref name="Expansion"/> is the
+/// index of the expansion that rendered it in its plan (a template before its includes, includes in order): a
+/// kustomization lists the requested template's resources first, then each included pattern's, in the order a
+/// follow-up pattern run later would append them.
+/// </summary>
 internal sealed record RenderedFile(
     string Path,
     string? Content,
     FileDefinition Definition,
     string TemplateId,
     Func<string, string> ReadFile,
-    Dictionary<string, object?> Context);
+    Dictionary<string, object?> Context,
+    int Expansion = 0);
 
 /// <summary>An edit rendered by a template.</summary>
 internal sealed record RenderedEdit(string Path, string Inserter, string Text, IReadOnlyDictionary<string, string> Args, string IfMissing, string TemplateId);
@@ -73,6 +79,7 @@ internal sealed partial class TemplateExpander(
             context[key] = value;
         }
 
+        var expansion = output.Expansions.Count;
         output.Expansions.Add(new Expansion(templateId, name, cluster, depth, values));
 
         foreach (var error in definition.Errors.Where(e => When(e.When, context, template, "errors.when")))
@@ -114,7 +121,7 @@ internal sealed partial class TemplateExpander(
                 content = HclFormatter.AlignAttributes(content);
             }
 
-            output.Files.Add(new RenderedFile(path, content, file, definition.Id, template.ReadFile, scope));
+            output.Files.Add(new RenderedFile(path, content, file, definition.Id, template.ReadFile, scope, expansion));
         }
 
         foreach (var (edit, scope) in Each(definition.Edits, e => e.When, e => e.ForEach, context, template, "edits"))
