@@ -230,7 +230,7 @@ public sealed class UnitRecorder
             var collected = set.Files.Where(f => f.Definition.CollectsResources).Select(f => Folder(f.Path)).ToHashSet(StringComparer.Ordinal);
             return set.Files.Where(f => f.Definition.Kustomize && !collected.Contains(Folder(f.Path)))
                 .DistinctBy(f => f.Path)
-                .OrderBy(f => f.Definition.Order).ThenBy(f => f.Path, StringComparer.Ordinal)
+                .OrderBy(f => f.Expansion).ThenBy(f => f.Definition.Order).ThenBy(f => f.Path, StringComparer.Ordinal)
                 .Select(f => new RenderedEdit(
                     Folder(f.Path).Length == 0 ? "kustomization.yaml" : $"{Folder(f.Path)}/kustomization.yaml",
                     "kustomization-resource",

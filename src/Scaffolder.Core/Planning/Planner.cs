@@ -264,7 +264,8 @@ public sealed class Planner
     internal static List<string> ResourceNames(IEnumerable<RenderedFile> files)
     {
         var sorted = new List<RenderedFile>(files);
-        sorted.Sort((a, b) => a.Definition.Order != b.Definition.Order ? a.Definition.Order.CompareTo(b.Definition.Order)
+        sorted.Sort((a, b) => a.Expansion != b.Expansion ? a.Expansion.CompareTo(b.Expansion)
+            : a.Definition.Order != b.Definition.Order ? a.Definition.Order.CompareTo(b.Definition.Order)
             : string.CompareOrdinal(a.Path, b.Path));
         return sorted.ConvertAll(f => Path.GetFileName(f.Path));
     }
