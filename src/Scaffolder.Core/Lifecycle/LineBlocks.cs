@@ -110,6 +110,72 @@ internal static class LineBlocks
     }
 
     /// <summary>
+    /// <paramref name="text"/> with the block <paramref name="lines"/> (there exactly once) replaced in place by
+    /// <paramref name="replacement"/>, written with the block's line ending; null when the block is not there exactly once.
+    /// </summary>
+    public static string? Replace(string text, IReadOnlyList<string> lines, IReadOnlyList<string> replacement)
+    {
+        var all = Split(text);
+        var found = -1;
+        for (var i = 0; i + lines.Count <= all.Count && lines.Count > 0; i++)
+        {
+            var match = true;
+            for (var j = 0; j < lines.Count && match; j++)
+            {
+                match = all[i + j].Content == lines[j];
+            }
+
+            if (match)
+            {
+                if (found >= 0)
+                {
+                    return null;
+                }
+
+                found = i;
+            }
+        }
+
+        if (found < 0)
+        {
+            return null;
+        }
+
+        var ending = all[found].Ending.Length > 0 ? all[found].Ending : "\n";
+        var last = all[found + lines.Count - 1].Ending;
+        var added = replacement.Select((l, i) => (l, i == replacement.Count - 1 ? last : ending)).ToList();
+        all.RemoveRange(found, lines.Count);
+        all.InsertRange(found, added);
+        return string.Concat(all.Select(l => l.Content + l.Ending));
+    }
+
+    /// <summary>
+    /// The content of an inserted block without its position: lines unindented, a list item's <c>- </c> taken off, blank
+    /// lines dropped. Equal shapes mean an edit would insert the same entry (it changed when they differ).
+    /// </summary>
+    public static List<string> Shape(IEnumerable<string> lines)
+    {
+        var list = lines.Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToList();
+        if (list.Count == 0)
+        {
+            return list;
+        }
+
+        var indent = list.Min(l => l.Length - l.TrimStart(' ').Length);
+        list = list.ConvertAll(l => l[indent..]);
+        if (list[0].StartsWith("- ", StringComparison.Ordinal))
+        {
+            list[0] = list[0][2..];
+            for (var i = 1; i < list.Count; i++)
+            {
+                list[i] = list[i].StartsWith("  ", StringComparison.Ordinal) ? list[i][2..] : list[i];
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>
     /// How many leading lines of the block at <paramref name="found"/> are bare mapping keys (<c>env:</c>) that the
     /// first content line after the block is indented under: removing them would move that content.
     /// </summary>

@@ -113,6 +113,9 @@ public sealed class UnitRecorder
         return (own, units.TryGetValue(own, out var same) ? same : store.Exists(own) ? store.Load(own) : null);
     }
 
+    /// <summary>The inserter of that name, or null.</summary>
+    internal IInserter? Inserter(string name) => inserters.GetValueOrDefault(name);
+
     internal (RecordedRequest Request, RenderSet Set) Record(GenerationRequest request, RenderSet set, TemplateFingerprint fingerprint)
     {
         var definition = catalog.Get(request.TemplateId).Definition;
