@@ -136,6 +136,21 @@ public sealed class UpdateTests
     }
 
     [Fact]
+    public void Check_reports_units_behind_their_template_as_a_note_without_changing_its_exit_code()
+    {
+        using var repo = WikiCommitted();
+        var current = repo.Run("check");
+        current.Output.ShouldNotContain("behind its template");
+        LifecycleRepo.OverrideTemplate(repo, "app", "canary.yaml.sbn", t => t + "# canary v2\n", version: "2");
+
+        var behind = repo.Run("check");
+
+        behind.ExitCode.ShouldBe(current.ExitCode);
+        behind.Output.ShouldContain("note: unit app/wiki is behind its template: generated from app 0 (today 2); run 'scaffold update app/wiki'");
+        repo.Run("check", "--format", "json").Output.ShouldNotContain("behind its template", Case.Sensitive, "json stays the report only");
+    }
+
+    [Fact]
     public void A_deleted_file_stays_deleted_unless_restore()
     {
         using var repo = WikiCommitted();
