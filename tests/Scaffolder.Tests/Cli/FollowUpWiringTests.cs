@@ -33,7 +33,7 @@ public sealed class FollowUpWiringTests
         repo.Run("new", "storage", "cache", "--app", "wiki", "--block", "--size", "1Gi").ExitCode.ShouldBe(0);
 
         repo.Read($"{Wiki}/helmrelease.yaml").ShouldEndWith(
-            "            scrapeTimeout: 10s\n    persistence:\n      uploads:\n        existingClaim: wiki-uploads\n        globalMounts:\n          - path: /var/uploads\n"
+            "    persistence:\n      # readOnlyRootFilesystem: a writable /tmp, which many images need.\n      tmp:\n        type: emptyDir\n        globalMounts:\n          - path: /tmp\n      uploads:\n        existingClaim: wiki-uploads\n        globalMounts:\n          - path: /var/uploads\n"
             + "      cache:\n        existingClaim: wiki-cache\n        globalMounts:\n          - path: /data\n");
     }
 

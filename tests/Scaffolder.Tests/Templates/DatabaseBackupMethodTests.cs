@@ -17,6 +17,5 @@ public sealed class DatabaseBackupMethodTests
         cluster.ShouldContain("  env:\n    - name: AWS_DEFAULT_REGION\n      value: garage\n");
         cluster.ShouldContain("  backup:\n    barmanObjectStore:\n");
         File.Exists(repo.PathOf("kubernetes/clusters/live/apps/miniflux/database-object-store.yaml")).ShouldBeFalse();
-        repo.Run("new", "database", "other", "--app", "miniflux", "--mode", "shared").Output.ShouldNotContain("in-tree");
     }
 }
