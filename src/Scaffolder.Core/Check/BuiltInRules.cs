@@ -46,6 +46,7 @@ public static class BuiltInRules
             new TechnologyOverlapRule(conventions),
             new SkippedPathRule(),
             new OciHelmPinRule(conventions),
+            new SubstitutionRule(conventions),
         ];
     }
 }
