@@ -567,7 +567,7 @@ public sealed class GoTemplate
             }
 
             var text = _text[start.._at];
-            return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l
+            return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? (object)l
                 : double.Parse(text, CultureInfo.InvariantCulture);
         }
 
