@@ -47,6 +47,7 @@ public static class BuiltInRules
             new SkippedPathRule(),
             new OciHelmPinRule(conventions),
             new SubstitutionRule(conventions),
+            new CrdSchemaRule(),
         ];
     }
 }

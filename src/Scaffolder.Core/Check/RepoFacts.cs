@@ -120,6 +120,9 @@ public sealed class RepoFacts
     /// <summary>Documents with a CRD schema (<c>--crds</c>), in file order.</summary>
     public List<CrdDocumentFact> CrdDocuments { get; } = [];
 
+    /// <summary>The CRD schemas of the run (<c>--crds</c>); empty when none are given.</summary>
+    public Schema.CrdSchemaSet Crds { get; init; } = Schema.CrdSchemaSet.Empty;
+
     /// <summary>The Flux model, built by <see cref="ResolveNamespaces"/> once every file is read.</summary>
     public FluxModel Flux { get; private set; } = FluxModel.Build(new Dictionary<string, string>(), [], [], [], [], []);
 
