@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Scaffolder.Core.Check;
-using Scaffolder.Core.Check.Yaml;
 using Scaffolder.Core.IO;
+using Scaffolder.Core.Yaml;
 
 /// <summary>
 /// Attributes the per-file cost of <c>scaffold check</c> (read, decode, YAML tree, each file and manifest rule)

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Scaffolder.Core.Check;
-using Scaffolder.Core.Check.Yaml;
 using Scaffolder.Core.IO;
+using Scaffolder.Core.Yaml;
 
 // Usage: dotnet run -c Release --project bench -- [manifests=20000] [parallelism=1] [dir]
 // Generates a synthetic repo of app folders (namespace, helmrelease, helmrepository, kustomization, canary,

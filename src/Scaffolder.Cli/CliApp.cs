@@ -62,13 +62,14 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(terminal);
         fileSystem ??= PhysicalFileSystem.Instance;
         interruption ??= Interruption.None;
-        // Read before parsing, like --repo: the palette colours parse errors too.
-        terminal = terminal.Restricted(noColor: HasFlag(args, NoColorOption.Name), noInput: HasFlag(args, NoInputOption.Name));
+        // The shared options are read before the commands are built (CommandLineStart says why).
+        var start = CommandLineStart.Parse(args);
+        terminal = terminal.Restricted(noColor: start.NoColor, noInput: start.NoInput);
         var errors = Palette.For(terminal.ColorError);
         try
         {
-            var session = new Session(fileSystem, output, error, workingDirectory, RepoOption(SuggestedLine(args) ?? args), terminal, interruption);
-            var root = CreateRoot(session, args);
+            var session = new Session(fileSystem, output, error, workingDirectory, start.Repo, terminal, interruption);
+            var root = CreateRoot(session, start);
             Timing.Mark("commands built");
             // No response files: an option value such as '@x' is a value, never "read the arguments from file x".
             var result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -89,7 +90,7 @@ public static class CliApp
                 return InvalidInput;
             }
 
-            if (result.Action is not System.CommandLine.Help.HelpAction && result.CommandResult.Command is not RootCommand && SuggestedLine(args) is null)
+            if (result.Action is not System.CommandLine.Help.HelpAction && result.CommandResult.Command is not RootCommand && !start.Completing)
             {
                 session.RecoverInterruptedApply(RecoveryLockTimeout);
             }
@@ -124,17 +125,17 @@ public static class CliApp
     }
 
     /// <summary>
-    /// Builds the root command. <c>new</c> registers only the requested template's subcommand when <c>args[1]</c> is a
+    /// Builds the root command. <c>new</c> registers only the requested template's subcommand when the second word is a
     /// template id (loading one template instead of all), and every template otherwise, so completion of
-    /// <c>new &lt;partial&gt;</c> (and the <c>[suggest]</c> directive, whose <c>args[0]</c> is the directive) lists all ids.
+    /// <c>new &lt;partial&gt;</c> (and the <c>[suggest]</c> directive) lists all ids.
     /// </summary>
-    internal static RootCommand CreateRoot(Session session, string[] args)
+    internal static RootCommand CreateRoot(Session session, CommandLineStart start)
     {
         var root = new RootCommand("scaffold: generate and check GitOps homelab files that follow the stack's conventions.");
         root.Options.Add(Session.RepoOptionDefinition);
         root.Options.Add(NoColorOption);
         root.Options.Add(NoInputOption);
-        root.Subcommands.Add(NewCommand.Create(session, args));
+        root.Subcommands.Add(NewCommand.Create(session, start));
         root.Subcommands.Add(ListCommand.Create(session));
         root.Subcommands.Add(InitCommand.Create(session));
         root.Subcommands.Add(EvaluateCommand.Create(session));
@@ -142,80 +143,5 @@ public static class CliApp
         root.Subcommands.Add(UpdateCommand.Create(session));
         root.Subcommands.Add(RemoveCommand.Create(session));
         return root;
-    }
-
-    /// <summary>
-    /// The tokens of the command line being completed by the <c>[suggest:N] "line"</c> directive (what dotnet-suggest
-    /// and the shell scripts in docs/completion.md run), so a <c>--repo</c> typed in that line picks the repository whose
-    /// config and templates the completions come from; null when <paramref name="args"/> is not a suggest request.
-    /// </summary>
-    private static string[]? SuggestedLine(string[] args) =>
-        args.Length == 2 && args[0].StartsWith("[suggest", StringComparison.Ordinal)
-            ? [.. System.CommandLine.Parsing.CommandLineParser.SplitCommandLine(args[1])]
-            : null;
-
-    /// <summary>The first two positional tokens (the command and, for <c>new</c>, the template), skipping <c>--repo VALUE</c>.</summary>
-    internal static (string? Verb, string? Next) Positionals(string[] args)
-    {
-        string? verb = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--repo")
-            {
-                i++;
-                continue;
-            }
-
-            if (args[i].StartsWith('-'))
-            {
-                continue;
-            }
-
-            if (verb is not null)
-            {
-                return (verb, args[i]);
-            }
-
-            verb = args[i];
-        }
-
-        return (verb, null);
-    }
-
-    /// <summary>Whether <paramref name="flag"/> is given before any <c>--</c> that ends the options.</summary>
-    private static bool HasFlag(string[] args, string flag)
-    {
-        foreach (var arg in args)
-        {
-            if (arg == "--")
-            {
-                return false;
-            }
-
-            if (arg == flag)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string? RepoOption(string[] args)
-    {
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--repo" && i + 1 < args.Length)
-            {
-                return args[i + 1];
-            }
-
-            if (args[i].StartsWith("--repo=", StringComparison.Ordinal))
-            {
-                return args[i]["--repo=".Length..];
-            }
-        }
-
-        return null;
     }
 }

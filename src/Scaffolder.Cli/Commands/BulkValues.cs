@@ -5,6 +5,7 @@ using Scaffolder.Core.Config;
 using Scaffolder.Core.IO;
 using Scaffolder.Core.Planning;
 using Scaffolder.Core.Templates;
+using Scaffolder.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Scaffolder.Cli.Commands;
@@ -61,7 +62,7 @@ internal static class BulkValues
                     case "name":
                         name = values is [var single] ? single : throw new UserInputException($"{where}: 'name' must be one value");
                         break;
-                    case "cluster" when template.Scope == "cluster":
+                    case "cluster" when template.Scope == TemplateScope.Cluster:
                         clusters.AddRange(values ?? []);
                         break;
                     default:
@@ -70,11 +71,11 @@ internal static class BulkValues
                             throw new UserInputException($"{where}: template '{template.Id}' has no option '{key}'");
                         }
 
-                        if (values is ["true"] && parameter.ImplicitValue is not null && parameter.Type != "bool")
+                        if (values is ["true"] && parameter.ImplicitValue is not null && parameter.Type != ParameterType.Bool)
                         {
                             values = [parameter.ImplicitValue];
                         }
-                        else if (values is ["false"] && parameter.Type != "bool")
+                        else if (values is ["false"] && parameter.Type != ParameterType.Bool)
                         {
                             values = null;
                         }

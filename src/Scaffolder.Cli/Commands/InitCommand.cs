@@ -33,7 +33,7 @@ internal static class InitCommand
             session.RequireRepository("init");
             var dryRun = output.DryRun(result);
             using var repoLock = dryRun ? null : RepoLock.Acquire(session.RepoRoot, LockTimeout);
-            var planner = new Planner(session.FileSystem, session.Catalog, session.Config, Planner.DefaultInserters, limits: session.Limits);
+            var planner = new Planner(session.FileSystem, session.Catalog, session.Config, limits: session.Limits);
             var request = new GenerationRequest(TemplateCatalog.InitId, "init", new Dictionary<string, IReadOnlyList<string>>(), result.GetValue(cluster) ?? [], output.Force(result));
             var plan = planner.Plan(session.RepoRoot, request);
             if (GitignoreChange(session) is { } ignore)

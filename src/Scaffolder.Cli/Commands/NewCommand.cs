@@ -12,11 +12,11 @@ internal static class NewCommand
 {
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(120);
 
-    public static Command Create(Session session, string[] args)
+    public static Command Create(Session session, CommandLineStart start)
     {
         var command = new Command("new", "Generate files from a template (see 'scaffold list').");
-        var (verb, requested) = CliApp.Positionals(args);
-        if (verb is not null && verb != "new" && !verb.StartsWith('['))
+        var (verb, requested) = (start.Verb, start.Template);
+        if (verb is not null && verb != "new" && !start.Completing)
         {
             // Another command (or an unknown one) runs: the templates are neither parsed nor even listed.
             // A directive such as [suggest:N] still gets every template, for completion.
@@ -24,7 +24,7 @@ internal static class NewCommand
         }
 
         // Defaults are rendered against the config and examples listed only when help is printed: a run does not pay for them.
-        var help = args.Any(a => a is "--help" or "-h" or "-?");
+        var help = start.Help;
         IReadOnlyList<string> ids = requested is not null && session.Catalog.Ids.Contains(requested) ? [requested] : session.Catalog.Ids;
         foreach (var id in ids)
         {
@@ -59,7 +59,7 @@ internal static class NewCommand
 
         var cluster = new Option<string[]>("--cluster") { Description = "Target cluster, repeatable (default: clusters.default from config).", HelpName = "cluster" };
         cluster.AcceptOnlyFromAmong([.. session.Config.KnownClusters]);
-        if (template.Scope == "cluster")
+        if (template.Scope == TemplateScope.Cluster)
         {
             command.Options.Add(cluster);
         }
@@ -165,9 +165,9 @@ internal static class NewCommand
         session.RequireRepository("new");
         using var repoLock = dryRun ? null : RepoLock.Acquire(session.RepoRoot, LockTimeout);
         Timing.Mark("command parsed, lock held");
-        var planner = new Planner(session.FileSystem, session.Catalog, session.Config, Planner.DefaultInserters, limits: session.Limits);
+        var planner = new Planner(session.FileSystem, session.Catalog, session.Config, limits: session.Limits);
         Timing.Mark("config, catalog and planner ready");
-        var plan = makePlan(new UnitRecorder(session.FileSystem, planner, session.Catalog, Planner.DefaultInserters, Session.ToolVersion));
+        var plan = makePlan(new UnitRecorder(session.FileSystem, planner, session.Catalog, Session.ToolVersion));
         Timing.Mark("planned");
         var applied = !dryRun && !plan.HasConflicts && plan.HasWrites;
         if (applied)
@@ -193,17 +193,17 @@ internal static class NewCommand
         var shownDefault = parameter.Default is null ? null : defaults?.Shown(parameter.Default) ?? parameter.Default;
         shownDefault = shownDefault is { Length: 0 } ? null : shownDefault;
         var description = parameter.Description
-            + $" [{parameter.Type}{(parameter.Required ? ", required" : string.Empty)}{(shownDefault is null ? string.Empty : $", default: {shownDefault}")}]";
+            + $" [{TemplateNames.Of(parameter.Type)}{(parameter.Required ? ", required" : string.Empty)}{(shownDefault is null ? string.Empty : $", default: {shownDefault}")}]";
         Option option = parameter.Type switch
         {
-            "bool" => new Option<bool>($"--{parameter.Name}") { Arity = ArgumentArity.ZeroOrOne },
-            "list" => new Option<string[]>($"--{parameter.Name}") { AllowMultipleArgumentsPerToken = false },
+            ParameterType.Bool => new Option<bool>($"--{parameter.Name}") { Arity = ArgumentArity.ZeroOrOne },
+            ParameterType.List => new Option<string[]>($"--{parameter.Name}") { AllowMultipleArgumentsPerToken = false },
             _ => new Option<string>($"--{parameter.Name}") { Arity = parameter.ImplicitValue is null ? ArgumentArity.ExactlyOne : ArgumentArity.ZeroOrOne },
         };
         option.Description = description;
-        option.HelpName = parameter.Type is "choice" ? null : parameter.Type;
+        option.HelpName = parameter.Type is ParameterType.Choice ? null : TemplateNames.Of(parameter.Type);
         var choices = ParameterResolver.Choices(parameter, session.Config);
-        if (choices.Count > 0 && parameter.Type is "choice")
+        if (choices.Count > 0 && parameter.Type is ParameterType.Choice)
         {
             option.CompletionSources.Add([.. choices]);
             option.HelpName = string.Join('|', choices);

@@ -68,7 +68,7 @@ internal sealed class Prompter(TextReader input, TextWriter questions)
     public string? Ask(ParameterDefinition parameter, IReadOnlyList<string> choices)
     {
         var plainDefault = parameter.Default is { Length: > 0 } d && !d.Contains("{{", StringComparison.Ordinal) ? d : null;
-        return parameter.Type == "bool"
+        return parameter.Type == ParameterType.Bool
             ? Ask($"--{parameter.Name}", parameter.Description, ["true", "false"], plainDefault)
             : Ask($"--{parameter.Name}", parameter.Description, choices, plainDefault);
     }

@@ -24,7 +24,7 @@ internal static class RemoveCommand
             var dryRun = output.DryRun(result);
             var path = new AnswersStore(session.FileSystem, session.RepoRoot).Find(result.GetValue(unit)!);
             using var repoLock = dryRun ? null : RepoLock.Acquire(session.RepoRoot, LockTimeout);
-            var planner = new Planner(session.FileSystem, session.Catalog, session.Config, Planner.DefaultInserters);
+            var planner = new Planner(session.FileSystem, session.Catalog, session.Config);
             var removal = new UnitRemover(session.FileSystem, planner, session.Catalog).Plan(session.RepoRoot, path, result.GetValue(force));
             var applied = !dryRun && removal.Plan.HasWrites;
             if (applied)

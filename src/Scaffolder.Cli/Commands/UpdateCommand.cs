@@ -50,8 +50,8 @@ internal static class UpdateCommand
             }
 
             using var repoLock = dryRun ? null : RepoLock.Acquire(session.RepoRoot, LockTimeout);
-            var planner = new Planner(session.FileSystem, session.Catalog, session.Config, Planner.DefaultInserters);
-            var recorder = new UnitRecorder(session.FileSystem, planner, session.Catalog, Planner.DefaultInserters, Session.ToolVersion);
+            var planner = new Planner(session.FileSystem, session.Catalog, session.Config);
+            var recorder = new UnitRecorder(session.FileSystem, planner, session.Catalog, Session.ToolVersion);
             var git = new GitProcess(session.RepoRoot);
             var update = new UnitUpdater(session.FileSystem, planner, recorder, git).Plan(session.RepoRoot, paths, values, result.GetValue(restore), session.Catalog);
             if (checkOnly)

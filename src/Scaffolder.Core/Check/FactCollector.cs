@@ -1,5 +1,5 @@
 using Scaffolder.Core.Check.Flux;
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check;
 
@@ -67,7 +67,7 @@ internal sealed class FactCollector
         }
     }
 
-    private void CollectDocument(SourceFile file, YamlDocument document, string unit, List<object> facts)
+    private void CollectDocument(SourceFile file, LocatedDocument document, string unit, List<object> facts)
     {
         var map = document.Map;
         if (map is null)
@@ -76,7 +76,7 @@ internal sealed class FactCollector
         }
 
         var kind = document.Kind;
-        var at = Locate(file, map.GetEntry("kind")?.Key ?? (YamlNode)map);
+        var at = Locate(file, map.GetEntry("kind")?.Key ?? (LocatedNode)map);
         switch (kind)
         {
             case "ServiceMonitor" or "PodMonitor":
@@ -117,10 +117,10 @@ internal sealed class FactCollector
             case "ResourceSet":
                 CollectRegistryInputs(file, map, facts);
                 break;
-            case "HelmRelease" when map.At("spec", "chart", "spec", "chart") is YamlScalar { Value.Length: > 0 } chart && !chart.Value.Contains("${", StringComparison.Ordinal):
+            case "HelmRelease" when map.At("spec", "chart", "spec", "chart") is LocatedScalar { Value.Length: > 0 } chart && !chart.Value.Contains("${", StringComparison.Ordinal):
                 facts.Add(new TechnologyFact($"HelmRelease '{document.Name}'", chart.Value, TechnologySource.Chart, Locate(file, chart)));
                 break;
-            case "OCIRepository" when map.At("spec", "url") is YamlScalar { Value.Length: > 0 } url && !url.Value.Contains("${", StringComparison.Ordinal):
+            case "OCIRepository" when map.At("spec", "url") is LocatedScalar { Value.Length: > 0 } url && !url.Value.Contains("${", StringComparison.Ordinal):
                 facts.Add(new TechnologyFact($"OCIRepository '{document.Name}'", url.Value, TechnologySource.Chart, Locate(file, url)));
                 break;
             case "HTTPRoute" when !Manifests.IsRedirectOnly(map.Get("spec")):
@@ -138,7 +138,7 @@ internal sealed class FactCollector
         {
             foreach (var route in Manifests.AppTemplateRoutes(values))
             {
-                var annotations = route.Value.At("annotations") as YamlMapping;
+                var annotations = route.Value.At("annotations") as LocatedMapping;
                 facts.Add(new RouteFact(unit, CountHomepage(annotations), Locate(file, route.Key)));
             }
 
@@ -147,12 +147,12 @@ internal sealed class FactCollector
     }
 
     /// <summary>The <c>image.repository</c> values of app-template values (SCF033).</summary>
-    private static void CollectImages(SourceFile file, YamlDocument document, YamlMapping values, List<object> facts)
+    private static void CollectImages(SourceFile file, LocatedDocument document, LocatedMapping values, List<object> facts)
     {
         foreach (var map in values.DescendantMappings())
         {
-            if (map.Get("image") is YamlMapping image
-                && image.Get("repository") is YamlScalar { Value.Length: > 0 } repository
+            if (map.Get("image") is LocatedMapping image
+                && image.Get("repository") is LocatedScalar { Value.Length: > 0 } repository
                 && !repository.Value.Contains("${", StringComparison.Ordinal))
             {
                 var subject = document.Kind is null ? "app-template values" : $"{document.Kind} '{document.Name}'";
@@ -161,14 +161,14 @@ internal sealed class FactCollector
         }
     }
 
-    private static void CollectRegistryInputs(SourceFile file, YamlMapping map, List<object> facts)
+    private static void CollectRegistryInputs(SourceFile file, LocatedMapping map, List<object> facts)
     {
-        if (map.At("spec", "inputs") is not YamlSequence inputs)
+        if (map.At("spec", "inputs") is not LocatedSequence inputs)
         {
             return;
         }
 
-        foreach (var input in inputs.Items.OfType<YamlMapping>())
+        foreach (var input in inputs.Items.OfType<LocatedMapping>())
         {
             if (input.GetEntry("name") is { } name && input.Get("path")?.Text is { } path)
             {
@@ -177,10 +177,10 @@ internal sealed class FactCollector
         }
     }
 
-    private int CountHomepage(YamlMapping? annotations) =>
+    private int CountHomepage(LocatedMapping? annotations) =>
         annotations is null
             ? 0
             : _conventions.HomepageAnnotations.Count(a => annotations.Get(_conventions.HomepageAnnotationPrefix + a) is not null);
 
-    private static SourceLocation Locate(SourceFile file, YamlNode node) => new(file.RelativePath, node.Line, node.Column);
+    private static SourceLocation Locate(SourceFile file, LocatedNode node) => new(file.RelativePath, node.Line, node.Column);
 }

@@ -1,4 +1,4 @@
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check;
 
@@ -15,14 +15,14 @@ public sealed class FindingSink
     public IReadOnlyList<Finding> Findings => _findings;
 
     /// <summary>Reports a finding at <paramref name="node"/> of the current file.</summary>
-    public void Report(ICheckRule rule, YamlNode node, string message, string? fix = null)
+    public void Report(ICheckRule rule, LocatedNode node, string message, string? fix = null)
     {
         ArgumentNullException.ThrowIfNull(node);
         Report(rule, _file, node.Line, node.Column, message, fix);
     }
 
     /// <summary>Reports a finding at <paramref name="node"/> with another severity than the rule's (a convention-only part of a rule).</summary>
-    public void Report(ICheckRule rule, YamlNode node, string message, Severity severity)
+    public void Report(ICheckRule rule, LocatedNode node, string message, Severity severity)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(node);

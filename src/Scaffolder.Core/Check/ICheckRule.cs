@@ -1,3 +1,5 @@
+using Scaffolder.Core.Yaml;
+
 namespace Scaffolder.Core.Check;
 
 /// <summary>
@@ -36,7 +38,7 @@ public interface IFileRule : ICheckRule
 public interface IManifestRule : ICheckRule
 {
     /// <summary>Checks <paramref name="document"/> of <paramref name="file"/>.</summary>
-    void Check(SourceFile file, Yaml.YamlDocument document, FindingSink sink);
+    void Check(SourceFile file, LocatedDocument document, FindingSink sink);
 }
 
 /// <summary>A rule that relates files, from the small facts gathered while every file was read.</summary>

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using Scaffolder.Core.Check.Rules;
-using Scaffolder.Core.Check.Yaml;
 using Scaffolder.Core.IO;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check;
 

@@ -1,5 +1,5 @@
-using Scaffolder.Core.Check.Yaml;
 using Scaffolder.Core.IO;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Scaffolder.Core.IO;
+using Scaffolder.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Scaffolder.Core.Config;
@@ -64,7 +65,7 @@ public sealed class ConfigLoader(IFileSystem fileSystem, InputLimits? limits = n
         if (fileSystem.GetLinkTarget(path) is not null)
         {
             // Through the guard of writes: a link (or chain of links) must stay inside the repository.
-            new Planning.PathGuard(fileSystem, repoRoot).Resolve(FileName, "read");
+            new PathGuard(fileSystem, repoRoot).Resolve(FileName, "read");
         }
 
         return fileSystem.GetFileKind(path) switch
@@ -229,9 +230,9 @@ public sealed class ConfigLoader(IFileSystem fileSystem, InputLimits? limits = n
                     throw Error(scalar, $"'{key}' must be a single line");
                 }
 
-                if (key.StartsWith("paths.", StringComparison.Ordinal) && value.Split('/', '\\').Any(Planning.PathGuard.IsVcsName))
+                if (key.StartsWith("paths.", StringComparison.Ordinal) && value.Split('/', '\\').Any(PathGuard.IsVcsName))
                 {
-                    throw Error(scalar, $"'{key}' leads into the repository's version-control folder ({Planning.PathGuard.VcsFolder}); nothing is ever written there");
+                    throw Error(scalar, $"'{key}' leads into the repository's version-control folder ({PathGuard.VcsFolder}); nothing is ever written there");
                 }
 
                 return value;

@@ -1,4 +1,5 @@
 using Scaffolder.Core.Text;
+using Scaffolder.Core.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -11,11 +12,11 @@ internal static class YamlLocator
     {
         try
         {
-            return Config.YamlTree.LoadStream(text);
+            return YamlTree.LoadStream(text);
         }
         catch (YamlException ex)
         {
-            throw new UserInputException($"cannot edit {displayPath}: invalid YAML at line {ex.Start.Line}: {Config.YamlTree.FirstLine(ex)}");
+            throw new UserInputException($"cannot edit {displayPath}: invalid YAML at line {ex.Start.Line}: {YamlTree.FirstLine(ex)}");
         }
     }
 

@@ -1,4 +1,5 @@
 using Scaffolder.Core.Config;
+using Scaffolder.Core.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

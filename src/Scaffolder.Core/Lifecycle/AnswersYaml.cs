@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Scaffolder.Core.Config;
 using Scaffolder.Core.Rendering;
+using Scaffolder.Core.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

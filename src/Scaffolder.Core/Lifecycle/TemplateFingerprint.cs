@@ -29,7 +29,9 @@ public sealed class TemplateFingerprint(IFileSystem fileSystem, string repoRoot)
 
     private string Compute(string id)
     {
-        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        // Names sorted once, not a SortedDictionary: its generic code over string keys is not in the ReadyToRun
+        // images, and the JIT compiled some forty of its methods on every 'scaffold new'.
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var folder = Path.Combine(repoRoot, TemplateCatalog.RepoTemplatesFolder, id);
         if (fileSystem.DirectoryExists(folder))
         {
@@ -52,8 +54,11 @@ public sealed class TemplateFingerprint(IFileSystem fileSystem, string repoRoot)
         }
 
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (name, content) in files)
+        var names = files.Keys.ToArray();
+        Array.Sort(names, StringComparer.Ordinal);
+        foreach (var name in names)
         {
+            var content = files[name];
             sha.AppendData(Encoding.UTF8.GetBytes(name));
             sha.AppendData([0]);
             sha.AppendData(content);

@@ -18,15 +18,13 @@ public sealed class UnitRecorder
     private readonly IFileSystem fileSystem;
     private readonly Planner planner;
     private readonly TemplateCatalog catalog;
-    private readonly Dictionary<string, IInserter> inserters;
 
     /// <summary>Creates a recorder planning through <paramref name="planner"/>; <paramref name="tool"/> is the scaffold version.</summary>
-    public UnitRecorder(IFileSystem fileSystem, Planner planner, TemplateCatalog catalog, IEnumerable<IInserter> inserters, string tool)
+    public UnitRecorder(IFileSystem fileSystem, Planner planner, TemplateCatalog catalog, string tool)
     {
         this.fileSystem = fileSystem;
         this.planner = planner;
         this.catalog = catalog;
-        this.inserters = inserters.ToDictionary(i => i.Name, StringComparer.Ordinal);
         Tool = tool;
     }
 
@@ -118,7 +116,7 @@ public sealed class UnitRecorder
     /// <summary>The lines an edit inserts into <paramref name="content"/> when applied alone; empty when its entry is already there or it changes other lines.</summary>
     internal InsertedBlock InsertedLines(RenderedEdit edit, byte[] content)
     {
-        if (!inserters.TryGetValue(edit.Inserter, out var inserter))
+        if (!planner.Extensions.Inserters.TryGetValue(edit.Inserter, out var inserter))
         {
             return new InsertedBlock([], null, null);
         }
@@ -149,7 +147,7 @@ public sealed class UnitRecorder
             foreach (var file in set.Files.DistinctBy(f => f.Path))
             {
                 var change = changes[file.Path];
-                var shared = file.Definition.IfExists == "skip";
+                var shared = file.Definition.IfExists == IfExistsPolicy.Skip;
                 var created = change.Action == ChangeAction.Create && claimed.Add(file.Path);
                 if (created || (!shared && change.Action is ChangeAction.Update or ChangeAction.Identical or ChangeAction.Conflict))
                 {
@@ -192,20 +190,19 @@ public sealed class UnitRecorder
         /// <summary>Registrations the planner adds for files whose folder's kustomization this request does not render.</summary>
         private static IEnumerable<RenderedEdit> KustomizationEdits(RenderSet set)
         {
-            var collected = set.Files.Where(f => f.Definition.CollectsResources).Select(f => Folder(f.Path)).ToHashSet(StringComparer.Ordinal);
-            return set.Files.Where(f => f.Definition.Kustomize && !collected.Contains(Folder(f.Path)))
+            var collected = set.Files.Where(f => f.Definition.CollectsResources).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            return set.Files.Where(f => f.Definition.Registration is { } r && !collected.Contains(r.ListPath(f.Path)))
                 .DistinctBy(f => f.Path)
                 .OrderBy(f => f.Definition.Order).ThenBy(f => f.Path, StringComparer.Ordinal)
                 .Select(f => new RenderedEdit(
-                    Folder(f.Path).Length == 0 ? "kustomization.yaml" : $"{Folder(f.Path)}/kustomization.yaml",
-                    "kustomization-resource",
+                    f.Definition.Registration!.ListPath(f.Path),
+                    f.Definition.Registration!.Inserter,
                     Path.GetFileName(f.Path),
-                    new Dictionary<string, string>(StringComparer.Ordinal) { ["path"] = "resources" },
-                    "error",
+                    f.Definition.Registration!.With,
+                    IfMissingPolicy.Error,
                     f.TemplateId));
         }
 
-        private static string Folder(string path) => path.Contains('/', StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : string.Empty;
 
         /// <summary>The unit's answers with this recording: its root (a re-run replaces it) or one more follow-up.</summary>
         public UnitAnswers Merge(UnitAnswers? existing, bool asFollowUp)

@@ -31,9 +31,9 @@ public sealed class UnitRemover(IFileSystem fileSystem, Planner planner, Templat
         planner.Plan(repoRoot, requests, i => $"unit {unit.Unit}", force: false, out var sets);
         var renderedFiles = sets.SelectMany(s => s.Files).ToList();
         var renderable = renderedFiles.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        var folders = renderedFiles.Where(f => f.Definition.IfExists != "skip").Select(f => Folder(f.Path)).ToHashSet(StringComparer.Ordinal);
+        var folders = renderedFiles.Where(f => f.Definition.IfExists != IfExistsPolicy.Skip).Select(f => Folder(f.Path)).ToHashSet(StringComparer.Ordinal);
         var editable = sets.SelectMany(s => s.Edits).Select(e => e.Path)
-            .Concat(renderedFiles.Where(f => f.Definition.Kustomize).Select(f => Join(Folder(f.Path), "kustomization.yaml")))
+            .Concat(renderedFiles.Where(f => f.Definition.Registration is not null).Select(f => f.Definition.Registration!.ListPath(f.Path)))
             .ToHashSet(StringComparer.Ordinal);
 
         var guard = new PathGuard(fileSystem, repoRoot);
@@ -124,5 +124,4 @@ public sealed class UnitRemover(IFileSystem fileSystem, Planner planner, Templat
 
     private static string Folder(string path) => path.Contains('/', StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : string.Empty;
 
-    private static string Join(string folder, string file) => folder.Length == 0 ? file : $"{folder}/{file}";
 }

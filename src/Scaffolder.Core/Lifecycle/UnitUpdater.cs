@@ -62,7 +62,7 @@ public sealed class UnitUpdater(IFileSystem fileSystem, Planner planner, UnitRec
             var (path, unit) = units[u];
             var unitSets = Enumerable.Range(0, requests.Count).Where(i => owner[i] == u).Select(i => sets[i]).ToList();
             var renderedFiles = unitSets.SelectMany(s => s.Files).DistinctBy(f => f.Path).ToList();
-            var renderedOwned = renderedFiles.Where(f => f.Definition.IfExists != "skip").Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            var renderedOwned = renderedFiles.Where(f => f.Definition.IfExists != IfExistsPolicy.Skip).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
             var collectors = renderedFiles.Where(f => f.Definition.CollectsResources).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
             var folders = renderedOwned.Select(Folder).ToHashSet(StringComparer.Ordinal);
             var recordedFiles = unit.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
@@ -304,10 +304,10 @@ public sealed class UnitUpdater(IFileSystem fileSystem, Planner planner, UnitRec
             }
             else
             {
-                options[key] = parameter.Type == "list" ? value.Split(',', StringSplitOptions.TrimEntries) : [value];
+                options[key] = parameter.Type == ParameterType.List ? value.Split(',', StringSplitOptions.TrimEntries) : [value];
             }
         }
 
-        return new GenerationRequest(recorded.Template, recorded.Name, options, definition.Scope == "repo" ? [] : recorded.Clusters);
+        return new GenerationRequest(recorded.Template, recorded.Name, options, definition.Scope == TemplateScope.Repo ? [] : recorded.Clusters);
     }
 }

@@ -56,7 +56,10 @@ public sealed class PlanApplier(IFileSystem fileSystem)
             throw new ConflictException($"{ApplyJournal.Folder}/{ApplyJournal.FileName} exists: an earlier apply was interrupted; run scaffold again to recover it first");
         }
 
-        var missing = MissingDirectories(root, [.. writes.Where(c => !IsDelete(c)).Select(c => Folder(c.Path)).Distinct(StringComparer.Ordinal)]);
+        // Every target is the path the guard resolved (and confined) just now, never a second join of root and path.
+        var targets = new string[writes.Count];
+        LargePlans.For(writes.Count, i => targets[i] = guard.Resolve(writes[i].Path));
+        var missing = MissingDirectories(guard, [.. writes.Where(c => !IsDelete(c)).Select(c => Folder(c.Path)).Distinct(StringComparer.Ordinal)]);
         var files = new JournalFile[writes.Count];
         LargePlans.For(writes.Count, i => files[i] = new JournalFile(
             i,
@@ -64,7 +67,7 @@ public sealed class PlanApplier(IFileSystem fileSystem)
             writes[i].Before is null ? null : ApplyJournal.Hash(writes[i].Before!),
             IsDelete(writes[i]) ? null : ApplyJournal.Hash(writes[i].After)));
 
-        var state = new State(root, staging, writes);
+        var state = new State(staging, writes, targets);
         try
         {
             state.StagingCreated.AddRange(MissingDirectories(staging));
@@ -107,8 +110,9 @@ public sealed class PlanApplier(IFileSystem fileSystem)
             {
                 cancellation.ThrowIfCancellationRequested();
                 Verify(guard, expected, Folder(directory));
-                fileSystem.CreateDirectory(Path.Combine(root, directory));
-                state.Created.Add(directory);
+                var created = guard.Resolve(directory);
+                fileSystem.CreateDirectory(created);
+                state.Created.Add(created);
             }
 
             cancellation.ThrowIfCancellationRequested();
@@ -152,7 +156,7 @@ public sealed class PlanApplier(IFileSystem fileSystem)
         }
 
         RemoveStaging(state);
-        RemoveEmptiedDirectories(root, [.. writes.Where(IsDelete)]);
+        RemoveEmptiedDirectories(root, [.. Enumerable.Range(0, writes.Count).Where(i => IsDelete(writes[i])).Select(i => targets[i])]);
     }
 
     /// <summary>
@@ -193,11 +197,11 @@ public sealed class PlanApplier(IFileSystem fileSystem)
 
     private static bool IsDelete(PlannedChange change) => change.Action == ChangeAction.Delete;
 
-    /// <summary>Deletes the folders that deleting files left empty, up to (not including) the repository root.</summary>
-    private void RemoveEmptiedDirectories(string repoRoot, List<PlannedChange> deletes)
+    /// <summary>Deletes the folders that deleting the files at <paramref name="deleted"/> left empty, up to (not including) the repository root.</summary>
+    private void RemoveEmptiedDirectories(string repoRoot, List<string> deleted)
     {
         var root = Path.GetFullPath(repoRoot).TrimEnd(Path.DirectorySeparatorChar);
-        foreach (var folder in deletes.Select(d => Path.GetDirectoryName(Path.Combine(root, d.Path))!).Distinct().OrderByDescending(f => f.Length))
+        foreach (var folder in deleted.Select(d => Path.GetDirectoryName(d)!).Distinct().OrderByDescending(f => f.Length))
         {
             for (var current = folder; current.Length > root.Length && fileSystem.DirectoryExists(current)
                 && !fileSystem.EnumerateEntries(current).Any(); current = Path.GetDirectoryName(current)!)
@@ -216,12 +220,12 @@ public sealed class PlanApplier(IFileSystem fileSystem)
     }
 
     /// <summary>The missing folders among <paramref name="folders"/> and their parents, parents first (repository-relative).</summary>
-    private List<string> MissingDirectories(string root, List<string> folders)
+    private List<string> MissingDirectories(PathGuard guard, List<string> folders)
     {
         var missing = new HashSet<string>(StringComparer.Ordinal);
         foreach (var folder in folders)
         {
-            for (var current = folder; current.Length > 0 && !missing.Contains(current) && !fileSystem.DirectoryExists(Path.Combine(root, current)); current = Folder(current))
+            for (var current = folder; current.Length > 0 && !missing.Contains(current) && !fileSystem.DirectoryExists(guard.Resolve(current)); current = Folder(current))
             {
                 missing.Add(current);
             }
@@ -299,7 +303,7 @@ public sealed class PlanApplier(IFileSystem fileSystem)
 
         for (var i = state.Created.Count - 1; i >= 0; i--)
         {
-            var directory = Path.Combine(state.Root, state.Created[i]);
+            var directory = state.Created[i];
             Try(() => fileSystem.DeleteDirectory(directory));
         }
 
@@ -337,16 +341,15 @@ public sealed class PlanApplier(IFileSystem fileSystem)
     }
 
     /// <summary>What an apply has done so far, for its roll back.</summary>
-    private sealed class State(string root, string staging, List<PlannedChange> writes)
+    private sealed class State(string staging, List<PlannedChange> writes, string[] targets)
     {
-        public string Root { get; } = root;
-
         public string Staging { get; } = staging;
 
         public List<PlannedChange> Writes { get; } = writes;
 
         public bool[] Placed { get; } = new bool[writes.Count];
 
+        /// <summary>The folders the apply created (absolute, as the guard resolved them), parents first.</summary>
         public List<string> Created { get; } = [];
 
         public List<string> StagingCreated { get; } = [];
@@ -355,7 +358,7 @@ public sealed class PlanApplier(IFileSystem fileSystem)
 
         public bool Committed { get; set; }
 
-        public string Target(int i) => Path.Combine(Root, Writes[i].Path);
+        public string Target(int i) => targets[i];
 
         public string Temporary(int i) => Path.Combine(Staging, ApplyJournal.TemporaryName(i));
 

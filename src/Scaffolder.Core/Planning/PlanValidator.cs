@@ -1,4 +1,5 @@
 using System.Text;
+using Scaffolder.Core.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -35,7 +36,7 @@ public static class PlanValidator
         }
         catch (YamlException ex)
         {
-            throw new UserInputException($"generated {change.Path} is not valid YAML (line {ex.Start.Line}): {Config.YamlTree.FirstLine(ex)}");
+            throw new UserInputException($"generated {change.Path} is not valid YAML (line {ex.Start.Line}): {YamlTree.FirstLine(ex)}");
         }
         catch (InvalidOperationException ex)
         {

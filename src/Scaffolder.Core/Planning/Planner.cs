@@ -16,59 +16,36 @@ namespace Scaffolder.Core.Planning;
 /// </summary>
 public sealed class Planner
 {
-    private const string KustomizationFile = "kustomization.yaml";
     private readonly IFileSystem fileSystem;
     private readonly TemplateCatalog catalog;
     private readonly ScaffoldConfig config;
     private readonly TemplateRenderer renderer;
-    private readonly Dictionary<string, IInserter> inserters;
-    private readonly Dictionary<string, IDataProvider> dataProviders;
+    private readonly ExtensionTable extensions;
     private readonly InputLimits limits;
 
     /// <summary>
-    /// Creates a planner over a repository's templates and config (data providers default to
-    /// <see cref="DefaultDataProviders"/>); the files it reads are bounded by <paramref name="limits"/> (the defaults when null).
+    /// Creates a planner over a repository's templates and config, with the inserters, data providers and file kinds of
+    /// <paramref name="extensions"/> (<see cref="ExtensionTable.BuiltIn"/> when null); the files it reads are bounded by
+    /// <paramref name="limits"/> (the defaults when null).
     /// </summary>
-    public Planner(IFileSystem fileSystem, TemplateCatalog catalog, ScaffoldConfig config, IEnumerable<IInserter> inserters, IEnumerable<IDataProvider>? dataProviders = null, InputLimits? limits = null)
+    public Planner(IFileSystem fileSystem, TemplateCatalog catalog, ScaffoldConfig config, ExtensionTable? extensions = null, InputLimits? limits = null)
     {
         this.limits = limits ?? InputLimits.Default;
-        this.dataProviders = (dataProviders ?? DefaultDataProviders).ToDictionary(p => p.Name, StringComparer.Ordinal);
+        this.extensions = extensions ?? ExtensionTable.BuiltIn;
         this.fileSystem = fileSystem;
         this.catalog = catalog;
         this.config = config;
         renderer = new TemplateRenderer(catalog.Partials);
-        this.inserters = inserters.ToDictionary(i => i.Name, StringComparer.Ordinal);
     }
 
-    /// <summary>The built-in inserters.</summary>
-    public static IReadOnlyList<IInserter> DefaultInserters { get; } =
-    [
-        new YamlListItemInserter(),
-        new YamlListItemInserter("kustomization-resource"),
-        new YamlListItemInserter("resourceset-input"),
-        new YamlMapEntryInserter(),
-        new NamespaceProfileInserter(),
-        new YamlDocumentInserter(),
-        new EnvPinInserter(),
-        new HclBlockInserter(),
-    ];
-
-    /// <summary>The built-in data providers templates can name in their <c>data:</c> section.</summary>
-    public static IReadOnlyList<IDataProvider> DefaultDataProviders { get; } =
-    [
-        new ModuleVariablesProvider(),
-        new ProviderRequirementsProvider(),
-        new NextDecisionNumberProvider(),
-        new TodayProvider(),
-        new ConfigDefaultsProvider(),
-        new StackFitProvider(),
-    ];
+    /// <summary>The inserters, data providers and file kinds templates name.</summary>
+    public ExtensionTable Extensions => extensions;
 
     /// <summary>Plans <paramref name="request"/> against the repository at <paramref name="repoRoot"/>.</summary>
     public Plan Plan(string repoRoot, GenerationRequest request)
     {
         var set = new RenderSet();
-        var expander = NewExpander(repoRoot);
+        var expander = NewExpander(repoRoot, concurrentIncludes: true);
         Expand(request, expander, set);
         return Build(repoRoot, set, expander, request.Force);
     }
@@ -91,7 +68,7 @@ public sealed class Planner
     internal Plan Plan(string repoRoot, IReadOnlyList<GenerationRequest> requests, Func<int, string>? label, bool force, out RenderSet[] rendered)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var expander = NewExpander(repoRoot);
+        var expander = NewExpander(repoRoot, concurrentIncludes: requests.Count < ParallelFromEntries);
         // Entries expand independently into their own sets, on every core for large values files, and are merged in
         // entry order: the plan and the error reported (the first failing entry) do not depend on the threads.
         var sets = new RenderSet[requests.Count];
@@ -126,13 +103,13 @@ public sealed class Planner
     /// <summary>Bulk plans with at least this many entries expand them on every core.</summary>
     private const int ParallelFromEntries = 32;
 
-    private TemplateExpander NewExpander(string repoRoot) =>
-        new(catalog, renderer, config, dataProviders, id => new DataContext(fileSystem, repoRoot, id, limits));
+    private TemplateExpander NewExpander(string repoRoot, bool concurrentIncludes = false) =>
+        new(catalog, renderer, config, extensions, id => new DataContext(fileSystem, repoRoot, id, limits), concurrentIncludes);
 
     private void Expand(GenerationRequest request, TemplateExpander expander, RenderSet set)
     {
         var template = catalog.Get(request.TemplateId).Definition;
-        if (template.Scope == "repo")
+        if (template.Scope == TemplateScope.Repo)
         {
             if (request.Clusters.Count > 0)
             {
@@ -168,23 +145,22 @@ public sealed class Planner
         var edits = new List<RenderedEdit>(set.Edits);
         var planned = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        foreach (var group in files.Values.Where(f => f.Definition.Kustomize).GroupBy(f => Folder(f.Path)))
+        foreach (var group in files.Values.Where(f => f.Definition.Registration is not null).GroupBy(f => f.Definition.Registration!.ListPath(f.Path)))
         {
-            var kustomization = Join(group.Key, KustomizationFile);
+            var list = group.Key;
             var names = ResourceNames(group);
-            if (!files.TryGetValue(kustomization, out var collector) || !collector.Definition.CollectsResources)
+            if (!files.TryGetValue(list, out var collector) || !collector.Definition.CollectsResources)
             {
-                edits.AddRange(names.Select(n => new RenderedEdit(kustomization, "kustomization-resource", n,
-                    new Dictionary<string, string>(StringComparer.Ordinal) { ["path"] = "resources" }, "error", group.First().TemplateId)));
+                var registration = group.First().Definition.Registration!;
+                edits.AddRange(names.Select(n => new RenderedEdit(list, registration.Inserter, n, registration.With, IfMissingPolicy.Error, group.First().TemplateId)));
             }
         }
 
         // One pass over the files per folder (not per collector): bulk plans have thousands of folders.
-        var kustomizedByFolder = files.Values.Where(f => f.Definition.Kustomize).ToLookup(f => Folder(f.Path), StringComparer.Ordinal);
+        var registeredByList = files.Values.Where(f => f.Definition.Registration is not null).ToLookup(f => f.Definition.Registration!.ListPath(f.Path), StringComparer.Ordinal);
         foreach (var collector in files.Values.Where(f => f.Definition.CollectsResources).ToList())
         {
-            var folder = Folder(collector.Path);
-            var resources = ResourceNames(kustomizedByFolder[folder]);
+            var resources = ResourceNames(registeredByList[collector.Path]);
             files[collector.Path] = collector with { Content = expander.RenderCollected(collector, resources) };
         }
 
@@ -198,7 +174,7 @@ public sealed class Planner
             {
                 null => ChangeAction.Create,
                 _ when before.AsSpan().SequenceEqual(after) => ChangeAction.Identical,
-                _ when file.Definition.IfExists == "skip" => ChangeAction.Keep,
+                _ when file.Definition.IfExists == IfExistsPolicy.Skip => ChangeAction.Keep,
                 _ when force => ChangeAction.Update,
                 _ => ChangeAction.Conflict,
             };
@@ -259,9 +235,9 @@ public sealed class Planner
     private void ApplyEdits(List<RenderedEdit> run, PathGuard guard, Dictionary<string, PlannedChange> changes, string repoRoot)
     {
         var edit = run[0];
-        if (!inserters.TryGetValue(edit.Inserter, out var inserter))
+        if (!extensions.Inserters.TryGetValue(edit.Inserter, out var inserter))
         {
-            throw new UserInputException($"template '{edit.TemplateId}': unknown inserter '{edit.Inserter}'; known: {string.Join(", ", inserters.Keys.Order(StringComparer.Ordinal))}");
+            throw new UserInputException($"template '{edit.TemplateId}': unknown inserter '{edit.Inserter}'; known: {string.Join(", ", extensions.Inserters.Keys.Order(StringComparer.Ordinal))}");
         }
 
         var absolute = guard.Resolve(edit.Path);
@@ -277,7 +253,7 @@ public sealed class Planner
             before = existing;
             content = before;
         }
-        else if (edit.IfMissing == "skip")
+        else if (edit.IfMissing == IfMissingPolicy.Skip)
         {
             return;
         }
@@ -365,5 +341,4 @@ public sealed class Planner
 
     private static string Folder(string path) => path.Contains('/', StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : string.Empty;
 
-    private static string Join(string folder, string file) => folder.Length == 0 ? file : $"{folder}/{file}";
 }

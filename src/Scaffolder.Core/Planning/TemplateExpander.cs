@@ -1,7 +1,8 @@
+using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
 using Scaffolder.Core.Config;
 using Scaffolder.Core.Data;
-using Scaffolder.Core.Hcl;
+using Scaffolder.Core.Editing;
 using Scaffolder.Core.Rendering;
 using Scaffolder.Core.Templates;
 
@@ -17,7 +18,7 @@ internal sealed record RenderedFile(
     Dictionary<string, object?> Context);
 
 /// <summary>An edit rendered by a template.</summary>
-internal sealed record RenderedEdit(string Path, string Inserter, string Text, IReadOnlyDictionary<string, string> Args, string IfMissing, string TemplateId);
+internal sealed record RenderedEdit(string Path, string Inserter, string Text, IReadOnlyDictionary<string, string> Args, IfMissingPolicy IfMissing, string TemplateId);
 
 /// <summary>Everything one request renders: files, edits and messages of the template and its includes.</summary>
 internal sealed class RenderSet
@@ -38,15 +39,17 @@ internal sealed record Expansion(string TemplateId, string Name, string? Cluster
 /// <summary>
 /// Expands a template for one cluster: resolves its parameters, checks its error rules, computes its variables,
 /// computes its data through registered providers, expands its includes (each with its own validated parameters)
-/// and renders its files, edits and messages. HCL output (<c>.tf</c>, <c>.hcl</c> files and <c>hcl-block</c> edits)
-/// gets its attribute chains aligned like <c>tofu fmt</c>.
+/// and renders its files, edits and messages. A file or edit with a <c>kind:</c> goes through that file kind of the
+/// extension table (<c>hcl</c>: attribute chains aligned like <c>tofu fmt</c>). With <c>concurrentIncludes</c> (plans
+/// too small to expand their entries in parallel), a top-level template's includes expand on a second thread.
 /// </summary>
 internal sealed partial class TemplateExpander(
     TemplateCatalog catalog,
     TemplateRenderer renderer,
     ScaffoldConfig config,
-    IReadOnlyDictionary<string, IDataProvider> dataProviders,
-    Func<string, DataContext> dataContext)
+    ExtensionTable extensions,
+    Func<string, DataContext> dataContext,
+    bool concurrentIncludes = false)
 {
     private const int MaxDepth = 8;
     private readonly ParameterResolver resolver = new(renderer);
@@ -90,7 +93,55 @@ internal sealed partial class TemplateExpander(
             context[key] = When(data.When, context, template, $"data.{key}.when") ? LoadData(key, data, context, template) : null;
         }
 
-        foreach (var (include, scope) in Each(definition.Includes, i => i.When, i => i.ForEach, context, template, "includes"))
+        var includes = Each(definition.Includes, i => i.When, i => i.ForEach, context, template, "includes").ToList();
+        if (concurrentIncludes && depth == 0 && includes.Count > 0)
+        {
+            // A composed unit (app --database --bucket --route ...): its includes expand on another core while this
+            // one renders its own files. Both only read the context; the sets are merged in the order a sequential
+            // expansion appends (includes first), and an include's error wins, as it would have come first.
+            var included = new RenderSet();
+            ExceptionDispatchInfo? failure = null;
+            var worker = new Thread(() =>
+            {
+                try
+                {
+                    ExpandIncludes(includes, template, cluster, included, depth);
+                }
+                catch (Exception ex)
+                {
+                    failure = ExceptionDispatchInfo.Capture(ex);
+                }
+            })
+            { IsBackground = true, Name = "includes" };
+            worker.Start();
+            var own = new RenderSet();
+            try
+            {
+                RenderOwn(definition, context, template, own);
+            }
+            finally
+            {
+                worker.Join();
+            }
+
+            failure?.Throw();
+            output.Expansions.AddRange(included.Expansions);
+            output.Files.AddRange(included.Files);
+            output.Files.AddRange(own.Files);
+            output.Edits.AddRange(included.Edits);
+            output.Edits.AddRange(own.Edits);
+            output.Messages.AddRange(included.Messages);
+            output.Messages.AddRange(own.Messages);
+            return;
+        }
+
+        ExpandIncludes(includes, template, cluster, output, depth);
+        RenderOwn(definition, context, template, output);
+    }
+
+    private void ExpandIncludes(List<(IncludeDefinition Include, Dictionary<string, object?> Scope)> includes, LoadedTemplate template, string? cluster, RenderSet output, int depth)
+    {
+        foreach (var (include, scope) in includes)
         {
             var childName = Render(include.Name ?? "{{name}}", scope, template, "includes.name");
             var childOptions = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -104,14 +155,17 @@ internal sealed partial class TemplateExpander(
 
             Expand(include.Template, childName, childOptions, cluster, output, depth + 1);
         }
+    }
 
+    private void RenderOwn(TemplateDefinition definition, Dictionary<string, object?> context, LoadedTemplate template, RenderSet output)
+    {
         foreach (var (file, scope) in Each(definition.Files, f => f.When, f => f.ForEach, context, template, "files"))
         {
             var path = Render(file.Path, scope, template, $"path of {file.Template}");
             var content = file.CollectsResources ? null : RenderFile(template, file.Template, scope);
-            if (content is not null && IsHcl(path))
+            if (content is not null && file.Kind is not null)
             {
-                content = HclFormatter.AlignAttributes(content);
+                content = Kind(file.Kind, definition.Id).Format(content);
             }
 
             output.Files.Add(new RenderedFile(path, content, file, definition.Id, template.ReadFile, scope));
@@ -124,7 +178,7 @@ internal sealed partial class TemplateExpander(
             output.Edits.Add(new RenderedEdit(
                 Render(edit.File, scope, template, "edits.file"),
                 edit.Inserter,
-                edit.Inserter == "hcl-block" ? HclFormatter.AlignAttributes(rendered) : rendered,
+                edit.Kind is null ? rendered : Kind(edit.Kind, definition.Id).Format(rendered),
                 RenderAll(edit.With, scope, template, $"{edit.Inserter} "),
                 edit.IfMissing,
                 definition.Id));
@@ -145,9 +199,9 @@ internal sealed partial class TemplateExpander(
     private object? LoadData(string key, DataDefinition data, Dictionary<string, object?> context, LoadedTemplate template)
     {
         var templateId = template.Definition.Id;
-        if (!dataProviders.TryGetValue(data.Provider, out var provider))
+        if (!extensions.DataProviders.TryGetValue(data.Provider, out var provider))
         {
-            throw new UserInputException($"template '{templateId}': data '{key}' names unknown provider '{data.Provider}'; known: {string.Join(", ", dataProviders.Keys.Order(StringComparer.Ordinal))}");
+            throw new UserInputException($"template '{templateId}': data '{key}' names unknown provider '{data.Provider}'; known: {string.Join(", ", extensions.DataProviders.Keys.Order(StringComparer.Ordinal))}");
         }
 
         var args = RenderAll(data.With, context, template, $"data.{key}.with.");
@@ -180,7 +234,10 @@ internal sealed partial class TemplateExpander(
         }
     }
 
-    private static bool IsHcl(string path) => path.EndsWith(".tf", StringComparison.Ordinal) || path.EndsWith(".hcl", StringComparison.Ordinal);
+    private IFileKind Kind(string kind, string templateId) =>
+        extensions.FileKinds.TryGetValue(kind, out var fileKind)
+            ? fileKind
+            : throw new UserInputException($"template '{templateId}': unknown file kind '{kind}'; known: {string.Join(", ", extensions.FileKinds.Keys.Order(StringComparer.Ordinal))}");
 
     private List<string>? IncludeValue(string expression, Dictionary<string, object?> context, LoadedTemplate template)
     {

@@ -8,7 +8,7 @@ namespace Scaffolder.Core.Rendering;
 
 /// <summary>
 /// Parses (once per text) and renders Scriban templates and expressions in <see cref="SandboxContext"/>s, which are
-/// pooled: creating one per render would cost more than the render. Errors become one-line
+/// pooled per thread: creating one per render would cost more than the render. Errors become one-line
 /// <see cref="UserInputException"/>s: <c>file:line:column: message</c>.
 /// </summary>
 internal sealed class ScribanEngine
@@ -20,7 +20,13 @@ internal sealed class ScribanEngine
     private readonly ConcurrentDictionary<string, Template> templates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Template> expressions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Template> parsedPartials = new(StringComparer.Ordinal);
-    private readonly ConcurrentBag<SandboxContext> pool = [];
+    // One pool per thread (of the engine that used the thread last): bulk planning renders on every core, and a shared
+    // ConcurrentBag made threads that found their own queue empty steal from, and lock, the others' on every render.
+    [ThreadStatic]
+    private static ScribanEngine? poolOwner;
+
+    [ThreadStatic]
+    private static Stack<SandboxContext>? threadPool;
 
     public ScribanEngine(IReadOnlyDictionary<string, string> partials, TemplateLimits limits)
     {
@@ -54,14 +60,21 @@ internal sealed class ScribanEngine
 
     private T Run<T>(IReadOnlyDictionary<string, object?> context, string source, Func<SandboxContext, T> render)
     {
-        var sandbox = pool.TryTake(out var pooled) ? pooled : new SandboxContext(functions, limits);
+        if (threadPool is null || poolOwner != this)
+        {
+            threadPool = new Stack<SandboxContext>();
+            poolOwner = this;
+        }
+
+        var contexts = threadPool;
+        var sandbox = contexts.TryPop(out var pooled) ? pooled : new SandboxContext(functions, limits);
         sandbox.StartRender();
         sandbox.PushGlobal(TemplateData.Globals(context));
         try
         {
             var result = render(sandbox);
             sandbox.PopGlobal();
-            pool.Add(sandbox);
+            contexts.Push(sandbox);
             return result;
         }
         catch (ScriptRuntimeException ex)

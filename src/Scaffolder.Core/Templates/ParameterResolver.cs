@@ -106,7 +106,7 @@ public sealed class ParameterResolver(TemplateRenderer renderer)
                     : SplitDefault(renderer.Render(parameter.Default, scope, $"{template.Id} --{parameter.Name} default"), parameter);
                 if (tokens.Count == 0)
                 {
-                    values[key] = scope[key] = parameter.Type switch { "list" => new List<string>(), "bool" => false, _ => null };
+                    values[key] = scope[key] = parameter.Type switch { ParameterType.List => new List<string>(), ParameterType.Bool => false, _ => null };
                     continue;
                 }
             }
@@ -125,23 +125,23 @@ public sealed class ParameterResolver(TemplateRenderer renderer)
     }
 
     private static List<string> SplitDefault(string rendered, ParameterDefinition parameter) =>
-        parameter.Type == "list"
+        parameter.Type == ParameterType.List
             ? rendered.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()
             : rendered.Length == 0 ? [] : [rendered];
 
     private static object? Convert(ParameterDefinition parameter, IReadOnlyList<string> tokens, string templateId, ScaffoldConfig config)
     {
         var option = $"--{parameter.Name}";
-        if (parameter.Type != "list" && tokens.Count > 1)
+        if (parameter.Type != ParameterType.List && tokens.Count > 1)
         {
             throw new UserInputException($"{templateId}: {option} takes one value, got {tokens.Count}");
         }
 
         switch (parameter.Type)
         {
-            case "string":
+            case ParameterType.String:
                 return CheckString(parameter, tokens[0], option);
-            case "int":
+            case ParameterType.Int:
                 if (!int.TryParse(tokens[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
                 {
                     throw new UserInputException($"{templateId}: {option} must be a whole number, not '{Printable(tokens[0])}'");
@@ -153,16 +153,16 @@ public sealed class ParameterResolver(TemplateRenderer renderer)
                 }
 
                 return number;
-            case "bool":
+            case ParameterType.Bool:
                 return tokens[0] switch
                 {
                     "true" => true,
                     "false" => false,
                     _ => throw new UserInputException($"{templateId}: {option} must be true or false, not '{Printable(tokens[0])}'"),
                 };
-            case "choice":
+            case ParameterType.Choice:
                 return CheckChoice(parameter, tokens[0], option, config);
-            case "list":
+            case ParameterType.List:
                 // Control characters are refused before items are split and trimmed, so "data:10Gi\n" is not silently accepted.
                 var items = tokens
                     .Select(t => t.Any(char.IsControl) ? throw new UserInputException($"{option} must be a single line without control characters") : CheckLength(parameter, t, option))
@@ -174,7 +174,7 @@ public sealed class ParameterResolver(TemplateRenderer renderer)
                     .ToList();
                 return items;
             default:
-                throw new UserInputException($"template '{templateId}': parameter '{parameter.Name}' has unknown type '{parameter.Type}'");
+                throw new ArgumentOutOfRangeException(nameof(parameter), parameter.Type, "a parameter type template.yaml cannot name");
         }
     }
 

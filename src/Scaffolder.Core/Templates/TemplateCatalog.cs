@@ -115,11 +115,6 @@ public sealed class TemplateCatalog
             throw new UserInputException($"templates/{id}/template.yaml: id '{definition.Id}' does not match its folder '{id}'");
         }
 
-        if (definition.Scope is not ("cluster" or "repo"))
-        {
-            throw new UserInputException($"templates/{id}/template.yaml: scope must be cluster or repo, not '{definition.Scope}'");
-        }
-
         if (definition.Parameters.FirstOrDefault(p => string.IsNullOrEmpty(p.Name) || !p.Name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')) is { } bad)
         {
             throw new UserInputException($"templates/{id}/template.yaml: parameter name '{bad.Name}' must be kebab-case (lowercase letters, digits and '-')");

@@ -22,7 +22,7 @@ public sealed class TemplateDefinition
     public string NameKind { get; set; } = "label";
 
     /// <summary><c>cluster</c> renders once per target cluster; <c>repo</c> renders once.</summary>
-    public string Scope { get; set; } = "cluster";
+    public TemplateScope Scope { get; set; } = TemplateScope.Cluster;
 
     /// <summary>Typed parameters, each a <c>--option</c>.</summary>
     public List<ParameterDefinition> Parameters { get; set; } = [];
@@ -35,6 +35,9 @@ public sealed class TemplateDefinition
 
     /// <summary>Files to create.</summary>
     public List<FileDefinition> Files { get; set; } = [];
+
+    /// <summary>Where the files marked <c>kustomize: true</c> are listed (required when any is).</summary>
+    public RegistrationDefinition? Registration { get; set; }
 
     /// <summary>Edits of existing (or planned) files through named inserters.</summary>
     public List<EditDefinition> Edits { get; set; } = [];
@@ -59,7 +62,7 @@ public sealed class ParameterDefinition
     public string Name { get; set; } = string.Empty;
 
     /// <summary>string, int, bool, choice or list.</summary>
-    public string Type { get; set; } = "string";
+    public ParameterType Type { get; set; } = ParameterType.String;
 
     /// <summary>Help text.</summary>
     public string Description { get; set; } = string.Empty;
@@ -128,10 +131,19 @@ public sealed class FileDefinition
     public string? ForEach { get; set; }
 
     /// <summary><c>conflict</c> (default: a different existing file is a conflict) or <c>skip</c> (keep the existing file).</summary>
-    public string IfExists { get; set; } = "conflict";
+    public IfExistsPolicy IfExists { get; set; } = IfExistsPolicy.Conflict;
 
     /// <summary>Register the file in the kustomization.yaml of its folder.</summary>
     public bool Kustomize { get; set; }
+
+    /// <summary>The template's <see cref="TemplateDefinition.Registration"/> when <see cref="Kustomize"/> is set, else null.</summary>
+    public RegistrationDefinition? Registration { get; set; }
+
+    /// <summary>
+    /// The file's <c>kind:</c>, a file kind of the extension table (<c>hcl</c>: attributes aligned as <c>tofu fmt</c>
+    /// would); null for none.
+    /// </summary>
+    public string? Kind { get; set; }
 
     /// <summary>Position in the kustomization's resource list (lower first).</summary>
     public int Order { get; set; } = 50;
@@ -164,8 +176,11 @@ public sealed class EditDefinition
     /// <summary>Inserter arguments (Scriban values).</summary>
     public Dictionary<string, string> With { get; set; } = [];
 
+    /// <summary>The inserted text's <c>kind:</c>, a file kind of the extension table; null for none.</summary>
+    public string? Kind { get; set; }
+
     /// <summary>When the file does not exist: <c>error</c> (default) or <c>skip</c>.</summary>
-    public string IfMissing { get; set; } = "error";
+    public IfMissingPolicy IfMissing { get; set; } = IfMissingPolicy.Error;
 }
 
 /// <summary>Another template rendered as part of this one.</summary>

@@ -1,4 +1,5 @@
 using Scaffolder.Core.Config;
+using Scaffolder.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Scaffolder.Core.Templates;
@@ -29,11 +30,12 @@ internal static class TemplateYamlReader
                 case "description": template.Description = reader.Text(value); break;
                 case "nameDescription": template.NameDescription = reader.Text(value); break;
                 case "nameKind": template.NameKind = reader.Text(value); break;
-                case "scope": template.Scope = reader.Text(value); break;
+                case "scope": template.Scope = reader.Word<TemplateScope>(value, key); break;
                 case "parameters": template.Parameters = reader.List(value, key, reader.Parameter); break;
                 case "variables": template.Variables = reader.TextMap(value, key); break;
                 case "data": template.Data = reader.Map(value, key, reader.Data); break;
                 case "files": template.Files = reader.List(value, key, reader.File); break;
+                case "registration": template.Registration = reader.Registration(value); break;
                 case "edits": template.Edits = reader.List(value, key, reader.Edit); break;
                 case "includes": template.Includes = reader.List(value, key, reader.Include); break;
                 case "messages": template.Messages = reader.List(value, key, reader.ConditionalText); break;
@@ -44,12 +46,52 @@ internal static class TemplateYamlReader
 
             return true;
         });
+
+        foreach (var file in template.Files.Where(f => f.Kustomize))
+        {
+            file.Registration = template.Registration
+                ?? throw reader.Error(reader.KustomizeNode(file), "kustomize: true needs the template's registration: (the list file, inserter and arguments that register it)");
+        }
+
         return template;
     }
 
     private sealed class Reader(string displayPath)
         : YamlFields((node, message) => new UserInputException($"{displayPath}:{node.Start.Line}:{node.Start.Column}: {message}"))
     {
+        private readonly Dictionary<FileDefinition, YamlNode> kustomizeNodes = [];
+
+        /// <summary>The <c>kustomize</c> value of <paramref name="file"/>, for errors.</summary>
+        public YamlNode KustomizeNode(FileDefinition file) => kustomizeNodes[file];
+
+        public RegistrationDefinition Registration(YamlNode node)
+        {
+            var registration = new RegistrationDefinition();
+            Fields(node, "registration", (key, value) =>
+            {
+                switch (key)
+                {
+                    case "file": registration.File = Text(value); break;
+                    case "inserter": registration.Inserter = Text(value); break;
+                    case "with": registration.With = TextMap(value, key); break;
+                    default: return false;
+                }
+
+                return true;
+            });
+            if (registration.File.Length == 0 || registration.File.Contains('/', StringComparison.Ordinal) || registration.Inserter.Length == 0)
+            {
+                throw Error(node, "registration needs a file name (no folder) and an inserter");
+            }
+
+            return registration;
+        }
+
+        /// <summary>One of the words of <typeparamref name="T"/> (<see cref="TemplateNames"/>), else an error naming the file and line.</summary>
+        public T Word<T>(YamlNode node, string key)
+            where T : struct, Enum =>
+            TemplateNames.Parse<T>(Text(node)) ?? throw Error(node, $"{key} must be {TemplateNames.Alternatives<T>()}, not '{Text(node)}'");
+
         public ParameterDefinition Parameter(YamlNode node)
         {
             var parameter = new ParameterDefinition();
@@ -58,7 +100,7 @@ internal static class TemplateYamlReader
                 switch (key)
                 {
                     case "name": parameter.Name = Text(value); break;
-                    case "type": parameter.Type = Text(value); break;
+                    case "type": parameter.Type = Word<ParameterType>(value, key); break;
                     case "description": parameter.Description = Text(value); break;
                     case "required": parameter.Required = Bool(value); break;
                     case "default": parameter.Default = OptionalText(value); break;
@@ -91,8 +133,9 @@ internal static class TemplateYamlReader
                     case "template": file.Template = Text(value); break;
                     case "when": file.When = OptionalText(value); break;
                     case "forEach": file.ForEach = OptionalText(value); break;
-                    case "ifExists": file.IfExists = Text(value); break;
-                    case "kustomize": file.Kustomize = Bool(value); break;
+                    case "ifExists": file.IfExists = Word<IfExistsPolicy>(value, key); break;
+                    case "kustomize": file.Kustomize = Bool(value); kustomizeNodes[file] = value; break;
+                    case "kind": file.Kind = OptionalText(value); break;
                     case "order": file.Order = Int(value); break;
                     case "collectsResources": file.CollectsResources = Bool(value); break;
                     default: return false;
@@ -117,7 +160,8 @@ internal static class TemplateYamlReader
                     case "template": edit.Template = OptionalText(value); break;
                     case "value": edit.Value = OptionalText(value); break;
                     case "with": edit.With = TextMap(value, key); break;
-                    case "ifMissing": edit.IfMissing = Text(value); break;
+                    case "kind": edit.Kind = OptionalText(value); break;
+                    case "ifMissing": edit.IfMissing = Word<IfMissingPolicy>(value, key); break;
                     default: return false;
                 }
 

@@ -1,5 +1,5 @@
 using Scaffolder.Core.Check.Flux;
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Tests.Check;
 
@@ -47,7 +47,7 @@ public sealed class ResourceSetExpanderTests
         Should.Throw<TemplateException>(() => GoTemplate.Parse(template).Render(Inputs));
     }
 
-    private static YamlMapping Map(string yaml) => (YamlMapping)YamlStreamReader.Read(yaml).Documents[0].Root!;
+    private static LocatedMapping Map(string yaml) => (LocatedMapping)YamlStreamReader.Read(yaml).Documents[0].Root!;
 
     [Fact]
     public void Expands_resources_per_input_keeping_lines_and_resourcesTemplate_per_input()

@@ -102,7 +102,7 @@ public sealed class CompletionTests
     {
         using var repo = TestRepo.FromSample();
         var session = new Session(PhysicalFileSystem.Instance, TextWriter.Null, TextWriter.Null, repo.Root, null);
-        var root = CliApp.CreateRoot(session, [.. CommandLineParser.SplitCommandLine(line)]);
+        var root = CliApp.CreateRoot(session, CommandLineStart.Parse([.. CommandLineParser.SplitCommandLine(line)]));
         return [.. root.Parse(line).GetCompletions(line.Length).Select(c => c.Label)];
     }
 }

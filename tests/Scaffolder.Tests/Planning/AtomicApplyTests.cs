@@ -178,7 +178,7 @@ public sealed class AtomicApplyTests
     private static Plan BulkPlanFor(TestRepo repo)
     {
         var fs = PhysicalFileSystem.Instance;
-        var planner = new Planner(fs, TemplateCatalog.Create(fs, repo.Root), new ConfigLoader(fs).Load(repo.Root), Planner.DefaultInserters);
+        var planner = new Planner(fs, TemplateCatalog.Create(fs, repo.Root), new ConfigLoader(fs).Load(repo.Root));
         var requests = Enumerable.Range(1, 24).Select(i => App with { Name = $"bulk{i}" }).ToList();
         return planner.Plan(repo.Root, requests, i => $"entry {i + 1}", force: false);
     }
@@ -187,7 +187,7 @@ public sealed class AtomicApplyTests
 
     private static Plan PlanFor(IFileSystem fs, string root)
     {
-        var planner = new Planner(fs, TemplateCatalog.Create(fs, root), new ConfigLoader(fs).Load(root), Planner.DefaultInserters);
+        var planner = new Planner(fs, TemplateCatalog.Create(fs, root), new ConfigLoader(fs).Load(root));
         return planner.Plan(root, App);
     }
 }

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using Scaffolder.Core.Check;
-using Scaffolder.Core.Check.Yaml;
 using Scaffolder.Core.IO;
+using Scaffolder.Core.Yaml;
 using Scaffolder.Tests.Check;
 
 namespace Scaffolder.Tests.Safety;
@@ -105,7 +105,7 @@ public sealed class CheckHostileTreeTests
         var content = YamlStreamReader.Read(new string('[', depth) + new string(']', depth) + "\n");
 
         content.Error.ShouldBeNull();
-        content.Documents.ShouldHaveSingleItem().Root.ShouldBeOfType<YamlSequence>();
+        content.Documents.ShouldHaveSingleItem().Root.ShouldBeOfType<LocatedSequence>();
     }
 
     [Fact]

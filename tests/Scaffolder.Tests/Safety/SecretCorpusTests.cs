@@ -121,7 +121,7 @@ public sealed partial class SecretCorpusTests
             foreach (var parameter in catalog.Get(id).Definition.Parameters)
             {
                 // bool, int and choice parameters cannot carry a free value, whatever their description says.
-                if (parameter.Type is not ("string" or "list") || parameter.Choices.Count > 0 || parameter.ChoicesFrom is not null)
+                if (parameter.Type is not (ParameterType.String or ParameterType.List) || parameter.Choices.Count > 0 || parameter.ChoicesFrom is not null)
                 {
                     continue;
                 }

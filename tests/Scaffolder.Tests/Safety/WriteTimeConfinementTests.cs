@@ -124,7 +124,7 @@ public sealed class WriteTimeConfinementTests : IDisposable
     private static Plan PlanFor(TestRepo repo)
     {
         var fs = PhysicalFileSystem.Instance;
-        var planner = new Planner(fs, TemplateCatalog.Create(fs, repo.Root), new ConfigLoader(fs).Load(repo.Root), Planner.DefaultInserters);
+        var planner = new Planner(fs, TemplateCatalog.Create(fs, repo.Root), new ConfigLoader(fs).Load(repo.Root));
         return planner.Plan(repo.Root, new GenerationRequest("app", "wiki", new Dictionary<string, IReadOnlyList<string>>(), ["live"]));
     }
 }

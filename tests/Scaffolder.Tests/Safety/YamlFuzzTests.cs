@@ -5,6 +5,7 @@ using Scaffolder.Core.Editing;
 using Scaffolder.Core.IO;
 using Scaffolder.Core.Templates;
 using Scaffolder.Core.Text;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Tests.Safety;
 

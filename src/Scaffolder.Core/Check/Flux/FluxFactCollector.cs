@@ -1,4 +1,4 @@
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check.Flux;
 
@@ -31,7 +31,7 @@ internal static class FluxFactCollector
         }
     }
 
-    private static void CollectDocument(SourceFile file, YamlDocument document, List<object> facts, List<VariableUse> uses, Func<string, string, bool>? hasCrd)
+    private static void CollectDocument(SourceFile file, LocatedDocument document, List<object> facts, List<VariableUse> uses, Func<string, string, bool>? hasCrd)
     {
         if (document.Map is not { } map)
         {
@@ -65,7 +65,7 @@ internal static class FluxFactCollector
                 CollectResourceSet(file, document, map, facts);
                 break;
             case "ConfigMap" or "Secret":
-                var data = (map.Get(kind == "Secret" ? "stringData" : "data") as YamlMapping)?.Entries
+                var data = (map.Get(kind == "Secret" ? "stringData" : "data") as LocatedMapping)?.Entries
                     .Select(e => new VariableDefinition(e.Key.Value, e.Value.Text ?? string.Empty, Locate(file, e.Key)))
                     .ToList() ?? [];
                 facts.Add(new ConfigMapFact(kind, document.Name ?? string.Empty, data, Locate(file, map)));
@@ -80,7 +80,7 @@ internal static class FluxFactCollector
 
     private static bool IsKustomizationFile(string name) => name is "kustomization.yaml" or "kustomization.yml" or "Kustomization";
 
-    private static void CollectResourceSet(SourceFile file, YamlDocument document, YamlMapping map, List<object> facts)
+    private static void CollectResourceSet(SourceFile file, LocatedDocument document, LocatedMapping map, List<object> facts)
     {
         var expansion = ResourceSetExpander.Expand(map);
         var id = $"{document.Namespace}/{document.Name}".TrimStart('/');
@@ -97,22 +97,22 @@ internal static class FluxFactCollector
 
         if (expansion.Problem is not null)
         {
-            facts.Add(new UnexpandedResourceSetFact(id, expansion.Problem, Locate(file, map.GetEntry("kind")?.Key ?? (YamlNode)map)));
+            facts.Add(new UnexpandedResourceSetFact(id, expansion.Problem, Locate(file, map.GetEntry("kind")?.Key ?? (LocatedNode)map)));
         }
     }
 
-    private static FluxKustomizationFact? FluxKustomization(YamlMapping map, SourceLocation location, string? generatedBy)
+    private static FluxKustomizationFact? FluxKustomization(LocatedMapping map, SourceLocation location, string? generatedBy)
     {
         if (map.At("spec", "path")?.Text is not { } path)
         {
             return null;
         }
 
-        var postBuild = map.At("spec", "postBuild") as YamlMapping;
-        var substitute = (postBuild?.Get("substitute") as YamlMapping)?.Entries
+        var postBuild = map.At("spec", "postBuild") as LocatedMapping;
+        var substitute = (postBuild?.Get("substitute") as LocatedMapping)?.Entries
             .Select(e => new VariableDefinition(e.Key.Value, e.Value.Text ?? string.Empty, generatedBy is null ? new SourceLocation(location.File, e.Key.Line, e.Key.Column) : location))
             .ToList() ?? [];
-        var from = (postBuild?.Get("substituteFrom") as YamlSequence)?.Items.OfType<YamlMapping>()
+        var from = (postBuild?.Get("substituteFrom") as LocatedSequence)?.Items.OfType<LocatedMapping>()
             .Where(s => s.Get("name")?.Text is { Length: > 0 })
             .Select(s => new SubstitutionSource(s.Get("kind")?.Text ?? "ConfigMap", s.Get("name")!.Text!, s.Get("optional")?.Text == "true"))
             .ToList() ?? [];
@@ -141,7 +141,7 @@ internal static class FluxFactCollector
         return trimmed == "." ? string.Empty : trimmed;
     }
 
-    private static KustomizeFact Kustomize(SourceFile file, YamlMapping map)
+    private static KustomizeFact Kustomize(SourceFile file, LocatedMapping map)
     {
         var directory = file.Directory;
         var resources = new List<string>();
@@ -159,7 +159,7 @@ internal static class FluxFactCollector
         }
 
         patches.AddRange(Paths(map.Get("patchesStrategicMerge"), directory));
-        foreach (var patch in (map.Get("patches") as YamlSequence)?.Items.OfType<YamlMapping>() ?? [])
+        foreach (var patch in (map.Get("patches") as LocatedSequence)?.Items.OfType<LocatedMapping>() ?? [])
         {
             if (patch.Get("path")?.Text is { } path && Resolve(directory, path) is { } resolved)
             {
@@ -170,10 +170,10 @@ internal static class FluxFactCollector
 
         foreach (var (key, kind) in (ReadOnlySpan<(string, string)>)[("configMapGenerator", "ConfigMap"), ("secretGenerator", "Secret")])
         {
-            foreach (var generator in (map.Get(key) as YamlSequence)?.Items.OfType<YamlMapping>() ?? [])
+            foreach (var generator in (map.Get(key) as LocatedSequence)?.Items.OfType<LocatedMapping>() ?? [])
             {
                 var envs = Paths(generator.Get("envs"), directory).Concat(Paths(generator.Get("env"), directory)).ToList();
-                var fileEntries = (generator.Get("files") as YamlSequence)?.Items.Select(i => i.Text).OfType<string>() ?? [];
+                var fileEntries = (generator.Get("files") as LocatedSequence)?.Items.Select(i => i.Text).OfType<string>() ?? [];
                 foreach (var entry in fileEntries)
                 {
                     // "key=path" or "path"
@@ -185,7 +185,7 @@ internal static class FluxFactCollector
                 }
 
                 var literals = new List<VariableDefinition>();
-                foreach (var literal in (generator.Get("literals") as YamlSequence)?.Items.OfType<YamlScalar>() ?? [])
+                foreach (var literal in (generator.Get("literals") as LocatedSequence)?.Items.OfType<LocatedScalar>() ?? [])
                 {
                     var equals = literal.Value.IndexOf('=', StringComparison.Ordinal);
                     if (equals > 0)
@@ -204,9 +204,9 @@ internal static class FluxFactCollector
         return new KustomizeFact(file.RelativePath, directory.TrimEnd('/'), resources, included, patches, generators);
     }
 
-    private static IEnumerable<string> Paths(YamlNode? node, string directory) =>
-        (node as YamlSequence)?.Items.Select(i => i.Text).OfType<string>().Select(p => Resolve(directory, p)).OfType<string>()
-        ?? (node is YamlScalar { Value.Length: > 0 } single && Resolve(directory, single.Value) is { } one ? [one] : []);
+    private static IEnumerable<string> Paths(LocatedNode? node, string directory) =>
+        (node as LocatedSequence)?.Items.Select(i => i.Text).OfType<string>().Select(p => Resolve(directory, p)).OfType<string>()
+        ?? (node is LocatedScalar { Value.Length: > 0 } single && Resolve(directory, single.Value) is { } one ? [one] : []);
 
     /// <summary>A kustomization entry as a repo-relative path, or null for a remote one or one leaving the repository.</summary>
     internal static string? Resolve(string directory, string entry)
@@ -274,14 +274,14 @@ internal static class FluxFactCollector
     }
 
     /// <summary>The <c>${name}</c> uses of every key and scalar below <paramref name="node"/>, <c>$${name}</c> escapes left out.</summary>
-    private static void VariableUses(SourceFile file, YamlNode node, List<VariableUse> uses)
+    private static void VariableUses(SourceFile file, LocatedNode node, List<VariableUse> uses)
     {
         switch (node)
         {
-            case YamlScalar scalar:
+            case LocatedScalar scalar:
                 ScalarUses(file, scalar, uses);
                 break;
-            case YamlMapping map:
+            case LocatedMapping map:
                 foreach (var entry in map.Entries)
                 {
                     ScalarUses(file, entry.Key, uses);
@@ -289,7 +289,7 @@ internal static class FluxFactCollector
                 }
 
                 break;
-            case YamlSequence sequence:
+            case LocatedSequence sequence:
                 foreach (var item in sequence.Items)
                 {
                     VariableUses(file, item, uses);
@@ -299,7 +299,7 @@ internal static class FluxFactCollector
         }
     }
 
-    private static void ScalarUses(SourceFile file, YamlScalar scalar, List<VariableUse> uses)
+    private static void ScalarUses(SourceFile file, LocatedScalar scalar, List<VariableUse> uses)
     {
         var value = scalar.Value;
         if (!value.Contains("${", StringComparison.Ordinal))
@@ -324,5 +324,5 @@ internal static class FluxFactCollector
         }
     }
 
-    private static SourceLocation Locate(SourceFile file, YamlNode node) => new(file.RelativePath, node.Line, node.Column);
+    private static SourceLocation Locate(SourceFile file, LocatedNode node) => new(file.RelativePath, node.Line, node.Column);
 }

@@ -1,4 +1,4 @@
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check.Flux;
 
@@ -81,4 +81,4 @@ public sealed record VariableUse(string Name, bool HasDefault, int Line, int Col
 public sealed record YamlFileFact(string File, IReadOnlyList<VariableUse> Uses);
 
 /// <summary>A document whose apiVersion and kind have a CRD schema (<c>--crds</c>), kept for validation per cluster.</summary>
-public sealed record CrdDocumentFact(string File, YamlDocument Document);
+public sealed record CrdDocumentFact(string File, LocatedDocument Document);

@@ -1,4 +1,4 @@
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check.Flux;
 
@@ -14,7 +14,7 @@ public sealed record ResourceSetExpansion(IReadOnlyList<GeneratedDocument> Docum
 /// <param name="Document">The generated document.</param>
 /// <param name="Line">The line of the ResourceSet file the document comes from.</param>
 /// <param name="Inputs">The input set it was generated for.</param>
-public sealed record GeneratedDocument(YamlDocument Document, int Line, IReadOnlyDictionary<string, object?> Inputs);
+public sealed record GeneratedDocument(LocatedDocument Document, int Line, IReadOnlyDictionary<string, object?> Inputs);
 
 /// <summary>
 /// Expands a flux-operator ResourceSet from the repository alone: every input set of <c>spec.inputs</c> (combined by
@@ -28,10 +28,10 @@ public static class ResourceSetExpander
     public const int MaxDocuments = 10_000;
 
     /// <summary>Expands <paramref name="resourceSet"/> (the root mapping of a ResourceSet document).</summary>
-    public static ResourceSetExpansion Expand(YamlMapping resourceSet)
+    public static ResourceSetExpansion Expand(LocatedMapping resourceSet)
     {
         ArgumentNullException.ThrowIfNull(resourceSet);
-        var spec = resourceSet.Get("spec") as YamlMapping;
+        var spec = resourceSet.Get("spec") as LocatedMapping;
         if (spec is null)
         {
             return new ResourceSetExpansion([], null);
@@ -44,19 +44,19 @@ public static class ResourceSetExpander
             ["name"] = resourceSet.At("metadata", "name")?.Text,
             ["namespace"] = resourceSet.At("metadata", "namespace")?.Text,
         };
-        var problem = spec.Get("inputsFrom") is YamlSequence { Items.Count: > 0 } ? "its inputsFrom providers live in the cluster" : null;
+        var problem = spec.Get("inputsFrom") is LocatedSequence { Items.Count: > 0 } ? "its inputsFrom providers live in the cluster" : null;
         var inputSets = InputSets(spec, provider);
         var documents = new List<GeneratedDocument>();
         try
         {
-            var template = spec.Get("resourcesTemplate") as YamlScalar;
+            var template = spec.Get("resourcesTemplate") as LocatedScalar;
             var parsed = template is { Value.Length: > 0 } ? GoTemplate.Parse(template.Value) : null;
             foreach (var inputs in inputSets)
             {
-                foreach (var resource in (spec.Get("resources") as YamlSequence)?.Items ?? [])
+                foreach (var resource in (spec.Get("resources") as LocatedSequence)?.Items ?? [])
                 {
                     var node = RenderNode(resource, inputs);
-                    documents.Add(new GeneratedDocument(new YamlDocument(node, resource.Line, resource.Line), resource.Line, inputs));
+                    documents.Add(new GeneratedDocument(new LocatedDocument(node, resource.Line, resource.Line), resource.Line, inputs));
                 }
 
                 if (parsed is not null)
@@ -89,12 +89,12 @@ public static class ResourceSetExpander
     /// takes them one by one; <c>Permute</c> combines providers, and the inline inputs are one provider, so the product
     /// of one provider is its own inputs, each also reachable under the provider's normalized name.
     /// </summary>
-    private static List<IReadOnlyDictionary<string, object?>> InputSets(YamlMapping spec, Dictionary<string, object?> provider)
+    private static List<IReadOnlyDictionary<string, object?>> InputSets(LocatedMapping spec, Dictionary<string, object?> provider)
     {
         var permute = spec.At("inputStrategy", "name")?.Text == "Permute";
         var providerKey = Normalize($"{provider["kind"]}/{provider["namespace"]}/{provider["name"]}");
         var sets = new List<IReadOnlyDictionary<string, object?>>();
-        foreach (var item in (spec.Get("inputs") as YamlSequence)?.Items ?? [])
+        foreach (var item in (spec.Get("inputs") as LocatedSequence)?.Items ?? [])
         {
             if (YamlData.From(item) is not Dictionary<string, object?> input)
             {
@@ -117,19 +117,19 @@ public static class ResourceSetExpander
         new(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
 
     /// <summary>Renders every key and scalar of a <c>spec.resources</c> item, keeping its lines.</summary>
-    private static YamlNode RenderNode(YamlNode node, IReadOnlyDictionary<string, object?> inputs) => node switch
+    private static LocatedNode RenderNode(LocatedNode node, IReadOnlyDictionary<string, object?> inputs) => node switch
     {
-        YamlScalar scalar => RenderScalar(scalar, inputs),
-        YamlSequence sequence => new YamlSequence(sequence.Items.Select(i => RenderNode(i, inputs)).ToList(), sequence.Line, sequence.Column),
-        YamlMapping mapping => new YamlMapping(
-            mapping.Entries.Select(e => new YamlEntry(RenderScalar(e.Key, inputs), RenderNode(e.Value, inputs))).ToList(),
+        LocatedScalar scalar => RenderScalar(scalar, inputs),
+        LocatedSequence sequence => new LocatedSequence(sequence.Items.Select(i => RenderNode(i, inputs)).ToList(), sequence.Line, sequence.Column),
+        LocatedMapping mapping => new LocatedMapping(
+            mapping.Entries.Select(e => new LocatedEntry(RenderScalar(e.Key, inputs), RenderNode(e.Value, inputs))).ToList(),
             mapping.Line,
             mapping.Column),
         _ => node,
     };
 
-    private static YamlScalar RenderScalar(YamlScalar scalar, IReadOnlyDictionary<string, object?> inputs) =>
+    private static LocatedScalar RenderScalar(LocatedScalar scalar, IReadOnlyDictionary<string, object?> inputs) =>
         scalar.Value.Contains("<<", StringComparison.Ordinal)
-            ? new YamlScalar(GoTemplate.Parse(scalar.Value).Render(inputs), scalar.IsQuoted, scalar.Line, scalar.Column)
+            ? new LocatedScalar(GoTemplate.Parse(scalar.Value).Render(inputs), scalar.IsQuoted, scalar.Line, scalar.Column)
             : scalar;
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check.Flux;
 
@@ -61,12 +61,12 @@ public static partial class YamlData
     }
 
     /// <summary>The plain data of <paramref name="node"/>: dictionaries, lists and scalars.</summary>
-    public static object? From(YamlNode? node) => node switch
+    public static object? From(LocatedNode? node) => node switch
     {
         null => null,
-        YamlScalar scalar => Scalar(scalar.Value, scalar.IsQuoted),
-        YamlSequence sequence => sequence.Items.Select(From).ToList(),
-        YamlMapping mapping => mapping.Entries
+        LocatedScalar scalar => Scalar(scalar.Value, scalar.IsQuoted),
+        LocatedSequence sequence => sequence.Items.Select(From).ToList(),
+        LocatedMapping mapping => mapping.Entries
             .GroupBy(e => e.Key.Value, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => From(g.Last().Value), StringComparer.Ordinal),
         _ => null,

@@ -1,4 +1,4 @@
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check.Rules;
 
@@ -24,7 +24,7 @@ public sealed class ExternalSecretRule(CheckConventions conventions) : IManifest
     public string Fix => $"Use apiVersion {conventions.ExternalSecretApiVersion}, secretStoreRef {{kind: {conventions.SecretStoreKind}, name: {conventions.SecretStoreName}}}, refreshInterval: 24h and keys under {conventions.SsmKeyRoot}${{cluster_name}}/; `scaffold new secret <name> --app <app> --key <KEY>` generates it.";
 
     /// <inheritdoc />
-    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    public void Check(SourceFile file, LocatedDocument document, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
@@ -39,7 +39,7 @@ public sealed class ExternalSecretRule(CheckConventions conventions) : IManifest
             sink.Report(this, map.Get("apiVersion") ?? map, $"ExternalSecret '{name}' uses apiVersion '{document.ApiVersion}', expected '{conventions.ExternalSecretApiVersion}'.");
         }
 
-        if (map.Get("spec") is not YamlMapping spec)
+        if (map.Get("spec") is not LocatedMapping spec)
         {
             return;
         }
@@ -47,7 +47,7 @@ public sealed class ExternalSecretRule(CheckConventions conventions) : IManifest
         var store = spec.GetEntry("secretStoreRef");
         if (store?.Value.At("kind")?.Text != conventions.SecretStoreKind || store.Value.At("name")?.Text != conventions.SecretStoreName)
         {
-            sink.Report(this, (YamlNode?)store?.Key ?? spec,
+            sink.Report(this, (LocatedNode?)store?.Key ?? spec,
                 $"ExternalSecret '{name}' does not use store {conventions.SecretStoreKind}/{conventions.SecretStoreName}.");
         }
 
@@ -65,24 +65,24 @@ public sealed class ExternalSecretRule(CheckConventions conventions) : IManifest
         }
     }
 
-    private static IEnumerable<YamlScalar> RemoteKeys(YamlMapping spec)
+    private static IEnumerable<LocatedScalar> RemoteKeys(LocatedMapping spec)
     {
-        if (spec.Get("data") is YamlSequence data)
+        if (spec.Get("data") is LocatedSequence data)
         {
             foreach (var item in data.Items)
             {
-                if (item.At("remoteRef", "key") is YamlScalar key)
+                if (item.At("remoteRef", "key") is LocatedScalar key)
                 {
                     yield return key;
                 }
             }
         }
 
-        if (spec.Get("dataFrom") is YamlSequence dataFrom)
+        if (spec.Get("dataFrom") is LocatedSequence dataFrom)
         {
             foreach (var item in dataFrom.Items)
             {
-                if (item.At("extract", "key") is YamlScalar key)
+                if (item.At("extract", "key") is LocatedScalar key)
                 {
                     yield return key;
                 }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check.Rules;
 
@@ -111,7 +111,7 @@ public sealed class SchemaHeaderRule(CheckConventions conventions) : IManifestRu
     public string Fix => "Add `# yaml-language-server: $schema=<kubernetes-schemas.pages.dev or schemastore URL>` above the document; `scaffold new ...` templates include it.";
 
     /// <inheritdoc />
-    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    public void Check(SourceFile file, LocatedDocument document, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(document);
@@ -201,11 +201,11 @@ public sealed class IgnoreReasonRule(CheckConventions conventions) : IManifestRu
     public string Fix => $"Write the reason after `--`: {conventions.IgnoreAnnotation}: \"SCF001 -- why this is acceptable\".";
 
     /// <inheritdoc />
-    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    public void Check(SourceFile file, LocatedDocument document, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
-        if (document.Annotations?.Get(conventions.IgnoreAnnotation) is YamlScalar value && !IgnoreAnnotation.Parse(value.Value).HasReason)
+        if (document.Annotations?.Get(conventions.IgnoreAnnotation) is LocatedScalar value && !IgnoreAnnotation.Parse(value.Value).HasReason)
         {
             sink.Report(this, value, $"The annotation {conventions.IgnoreAnnotation}: '{value.Value}' gives no reason after `--`.");
         }

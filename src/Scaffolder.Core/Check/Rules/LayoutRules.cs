@@ -1,5 +1,5 @@
-using Scaffolder.Core.Check.Yaml;
 using Scaffolder.Core.IO;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check.Rules;
 
@@ -99,7 +99,7 @@ public sealed class KustomizationRule : IManifestRule
     public string Fix => "List every YAML file of the directory in resources (or a generator), and remove references to missing paths.";
 
     /// <inheritdoc />
-    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    public void Check(SourceFile file, LocatedDocument document, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(document);
@@ -151,7 +151,7 @@ public sealed class KustomizationRule : IManifestRule
         unlisted?.RemoveAll(name => ReferencedFromAbove(file, Path.Combine(directory, name)));
         if (unlisted is { Count: > 0 })
         {
-            var anchor = (YamlNode?)map.GetEntry("resources")?.Key ?? map;
+            var anchor = (LocatedNode?)map.GetEntry("resources")?.Key ?? map;
             unlisted.Sort(StringComparer.Ordinal);
             foreach (var name in unlisted)
             {
@@ -199,24 +199,24 @@ public sealed class KustomizationRule : IManifestRule
         return false;
     }
 
-    private static IEnumerable<YamlScalar> References(YamlMapping map)
+    private static IEnumerable<LocatedScalar> References(LocatedMapping map)
     {
         foreach (var key in ListKeys)
         {
-            if (map.Get(key) is YamlSequence list)
+            if (map.Get(key) is LocatedSequence list)
             {
-                foreach (var item in list.Items.OfType<YamlScalar>())
+                foreach (var item in list.Items.OfType<LocatedScalar>())
                 {
                     yield return item;
                 }
             }
         }
 
-        foreach (var withPaths in new[] { map.Get("patches"), map.Get("replacements") }.OfType<YamlSequence>())
+        foreach (var withPaths in new[] { map.Get("patches"), map.Get("replacements") }.OfType<LocatedSequence>())
         {
             foreach (var patch in withPaths.Items)
             {
-                if (patch.At("path") is YamlScalar path)
+                if (patch.At("path") is LocatedScalar path)
                 {
                     yield return path;
                 }
@@ -225,23 +225,23 @@ public sealed class KustomizationRule : IManifestRule
 
         foreach (var generator in new[] { "configMapGenerator", "secretGenerator" })
         {
-            if (map.Get(generator) is not YamlSequence items)
+            if (map.Get(generator) is not LocatedSequence items)
             {
                 continue;
             }
 
-            foreach (var item in items.Items.OfType<YamlMapping>())
+            foreach (var item in items.Items.OfType<LocatedMapping>())
             {
-                foreach (var list in new[] { item.Get("files"), item.Get("envs") }.OfType<YamlSequence>())
+                foreach (var list in new[] { item.Get("files"), item.Get("envs") }.OfType<LocatedSequence>())
                 {
-                    foreach (var source in list.Items.OfType<YamlScalar>())
+                    foreach (var source in list.Items.OfType<LocatedScalar>())
                     {
                         var equals = source.Value.IndexOf('=', StringComparison.Ordinal);
-                        yield return equals < 0 ? source : new YamlScalar(source.Value[(equals + 1)..], source.IsQuoted, source.Line, source.Column);
+                        yield return equals < 0 ? source : new LocatedScalar(source.Value[(equals + 1)..], source.IsQuoted, source.Line, source.Column);
                     }
                 }
 
-                if (item.Get("env") is YamlScalar env)
+                if (item.Get("env") is LocatedScalar env)
                 {
                     yield return env;
                 }

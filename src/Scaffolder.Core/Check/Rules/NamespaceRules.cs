@@ -1,4 +1,4 @@
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check.Rules;
 
@@ -26,7 +26,7 @@ public sealed class NamespaceLabelsRule(CheckConventions conventions) : IManifes
     public string Fix => $"Label the Namespace with {conventions.ProfileLabel} ∈ {{{string.Join(", ", conventions.Profiles)}}} and {string.Join(", ", conventions.RequiredNamespaceLabels)}; `scaffold new app <name>` generates it.";
 
     /// <inheritdoc />
-    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    public void Check(SourceFile file, LocatedDocument document, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(document);

@@ -1,4 +1,4 @@
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check.Rules;
 
@@ -27,7 +27,7 @@ public sealed class PostgresBackupRule : IManifestRule
     public string Fix => "Add spec.plugins with barman-cloud.cloudnative-pg.io (isWALArchiver: true, parameters.barmanObjectName) and an ObjectStore with retentionPolicy, or spec.backup.barmanObjectStore and spec.backup.retentionPolicy; `scaffold new database <name> --app <app> --mode dedicated` generates it.";
 
     /// <inheritdoc />
-    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    public void Check(SourceFile file, LocatedDocument document, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
@@ -36,7 +36,7 @@ public sealed class PostgresBackupRule : IManifestRule
             return;
         }
 
-        var spec = map.Get("spec") as YamlMapping;
+        var spec = map.Get("spec") as LocatedMapping;
         if (PluginArchiver(spec) is { } plugin)
         {
             if (plugin.At("parameters", "barmanObjectName") is null)
@@ -50,7 +50,7 @@ public sealed class PostgresBackupRule : IManifestRule
         var backup = spec?.GetEntry("backup");
         if (backup?.Value.At("barmanObjectStore") is null)
         {
-            sink.Report(this, (YamlNode?)backup?.Key ?? map.At("metadata", "name") ?? map, $"CNPG Cluster '{document.Name}' has neither the {BarmanCloudPlugin} plugin as WAL archiver nor backup.barmanObjectStore.");
+            sink.Report(this, (LocatedNode?)backup?.Key ?? map.At("metadata", "name") ?? map, $"CNPG Cluster '{document.Name}' has neither the {BarmanCloudPlugin} plugin as WAL archiver nor backup.barmanObjectStore.");
         }
         else if (backup.Value.At("retentionPolicy") is null)
         {
@@ -59,8 +59,8 @@ public sealed class PostgresBackupRule : IManifestRule
     }
 
     /// <summary>The <c>spec.plugins</c> item of the Barman Cloud Plugin with <c>isWALArchiver: true</c>, or null.</summary>
-    private static YamlMapping? PluginArchiver(YamlMapping? spec) =>
-        (spec?.Get("plugins") as YamlSequence)?.Items.OfType<YamlMapping>()
+    private static LocatedMapping? PluginArchiver(LocatedMapping? spec) =>
+        (spec?.Get("plugins") as LocatedSequence)?.Items.OfType<LocatedMapping>()
             .FirstOrDefault(p => p.Get("name")?.Text == BarmanCloudPlugin && p.Get("isWALArchiver")?.Text == "true");
 }
 
@@ -120,12 +120,12 @@ public sealed class SingleInstanceRule(CheckConventions conventions) : IManifest
     public string Fix => $"Use instances: {conventions.PostgresInstances}, or add the annotation {conventions.RecoveryNoteAnnotation}: \"<runbook link or procedure>\".";
 
     /// <inheritdoc />
-    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    public void Check(SourceFile file, LocatedDocument document, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
         if (Manifests.IsCnpgCluster(file, document)
-            && document.Map?.At("spec", "instances") is YamlScalar { Value: "1" } instances
+            && document.Map?.At("spec", "instances") is LocatedScalar { Value: "1" } instances
             && Manifests.Annotation(document, conventions.RecoveryNoteAnnotation) is null)
         {
             sink.Report(this, instances, $"CNPG Cluster '{document.Name}' runs one instance and has no {conventions.RecoveryNoteAnnotation} annotation.");
@@ -189,11 +189,11 @@ public sealed class PostgresSpecRule(CheckConventions conventions) : IManifestRu
     public string Fix => "Align the field with STACK §4; `scaffold new database <name> --app <app>` generates compliant fields.";
 
     /// <inheritdoc />
-    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    public void Check(SourceFile file, LocatedDocument document, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
-        if (!Manifests.IsCnpgCluster(file, document) || document.Map?.Get("spec") is not YamlMapping spec)
+        if (!Manifests.IsCnpgCluster(file, document) || document.Map?.Get("spec") is not LocatedMapping spec)
         {
             return;
         }
@@ -207,28 +207,28 @@ public sealed class PostgresSpecRule(CheckConventions conventions) : IManifestRu
         }
 
         var storage = spec.GetEntry("storage");
-        if (storage?.Value is YamlMapping storageMap)
+        if (storage?.Value is LocatedMapping storageMap)
         {
             Expect(storageMap, "storageClass", conventions.PostgresStorageClass, name, sink);
         }
 
         if (!Manifests.IsTrue(spec.At("monitoring", "enablePodMonitor")))
         {
-            sink.Report(this, spec.GetEntry("monitoring")?.Key ?? (YamlNode)spec, $"CNPG Cluster '{name}' does not set monitoring.enablePodMonitor: true.");
+            sink.Report(this, spec.GetEntry("monitoring")?.Key ?? (LocatedNode)spec, $"CNPG Cluster '{name}' does not set monitoring.enablePodMonitor: true.");
         }
 
         if (!Manifests.IsTrue(spec.At("affinity", "enablePodAntiAffinity")))
         {
-            sink.Report(this, spec.GetEntry("affinity")?.Key ?? (YamlNode)spec, $"CNPG Cluster '{name}' does not set affinity.enablePodAntiAffinity: true.");
+            sink.Report(this, spec.GetEntry("affinity")?.Key ?? (LocatedNode)spec, $"CNPG Cluster '{name}' does not set affinity.enablePodAntiAffinity: true.");
         }
     }
 
-    private void Expect(YamlMapping map, string key, string expected, string? name, FindingSink sink)
+    private void Expect(LocatedMapping map, string key, string expected, string? name, FindingSink sink)
     {
         var entry = map.GetEntry(key);
         if (entry?.Value.Text != expected)
         {
-            sink.Report(this, (YamlNode?)entry?.Value ?? map, $"CNPG Cluster '{name}' {key} is '{entry?.Value.Text ?? "unset"}', expected '{expected}'.");
+            sink.Report(this, (LocatedNode?)entry?.Value ?? map, $"CNPG Cluster '{name}' {key} is '{entry?.Value.Text ?? "unset"}', expected '{expected}'.");
         }
     }
 }

@@ -1,4 +1,4 @@
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check.Rules;
 
@@ -24,7 +24,7 @@ public sealed class PrometheusRuleRule(CheckConventions conventions) : IManifest
     public string Fix => $"Label the rule {string.Join(", ", conventions.PrometheusRuleLabels.Select(l => l.Key + ": " + l.Value))} and give every alert labels.severity ∈ {{{string.Join(", ", conventions.AlertSeverities)}}} plus annotations.summary and description; `scaffold new app <name>` generates prometheus-rules.yaml.";
 
     /// <inheritdoc />
-    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    public void Check(SourceFile file, LocatedDocument document, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
@@ -43,14 +43,14 @@ public sealed class PrometheusRuleRule(CheckConventions conventions) : IManifest
             }
         }
 
-        if (map.At("spec", "groups") is not YamlSequence groups)
+        if (map.At("spec", "groups") is not LocatedSequence groups)
         {
             return;
         }
 
-        foreach (var rule in groups.Items.Select(g => g.At("rules")).OfType<YamlSequence>().SelectMany(r => r.Items).OfType<YamlMapping>())
+        foreach (var rule in groups.Items.Select(g => g.At("rules")).OfType<LocatedSequence>().SelectMany(r => r.Items).OfType<LocatedMapping>())
         {
-            if (rule.Get("alert") is not YamlScalar alert)
+            if (rule.Get("alert") is not LocatedScalar alert)
             {
                 continue;
             }

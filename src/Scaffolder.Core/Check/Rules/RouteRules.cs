@@ -1,4 +1,4 @@
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check.Rules;
 
@@ -24,11 +24,11 @@ public sealed class RouteGatewayRule(CheckConventions conventions) : IManifestRu
     public string Fix => "Use parentRefs [{name: internal|external, namespace: " + conventions.Gateways[0].Namespace + "}] with hostnames \"<sub>.${internal_domain|external_domain}\"; `scaffold new route <name> --app <app> --gateway internal --host <sub>` generates it.";
 
     /// <inheritdoc />
-    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    public void Check(SourceFile file, LocatedDocument document, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
-        if (document.Kind == "HTTPRoute" && document.Map?.Get("spec") is YamlMapping spec)
+        if (document.Kind == "HTTPRoute" && document.Map?.Get("spec") is LocatedMapping spec)
         {
             CheckRoute(document.Name ?? string.Empty, spec, document.Namespace, sink);
         }
@@ -36,19 +36,19 @@ public sealed class RouteGatewayRule(CheckConventions conventions) : IManifestRu
         {
             foreach (var route in Manifests.ValuesRoutes(values))
             {
-                CheckRoute(route.Key.Value, (YamlMapping)route.Value, Manifests.ReleaseNamespace(document), sink);
+                CheckRoute(route.Key.Value, (LocatedMapping)route.Value, Manifests.ReleaseNamespace(document), sink);
             }
         }
     }
 
     // A parentRef without a namespace means the route's own namespace (Gateway API); when that is unknown too (a
     // values file), the gateway is matched by name.
-    private void CheckRoute(string name, YamlMapping route, string? routeNamespace, FindingSink sink)
+    private void CheckRoute(string name, LocatedMapping route, string? routeNamespace, FindingSink sink)
     {
         var gateways = new List<GatewayConvention>();
-        if (route.Get("parentRefs") is YamlSequence parents)
+        if (route.Get("parentRefs") is LocatedSequence parents)
         {
-            foreach (var parent in parents.Items.OfType<YamlMapping>())
+            foreach (var parent in parents.Items.OfType<LocatedMapping>())
             {
                 var parentName = parent.Get("name")?.Text;
                 var parentNamespace = parent.Get("namespace")?.Text ?? routeNamespace;
@@ -64,12 +64,12 @@ public sealed class RouteGatewayRule(CheckConventions conventions) : IManifestRu
             }
         }
 
-        if (gateways.Count == 0 || route.Get("hostnames") is not YamlSequence hostnames)
+        if (gateways.Count == 0 || route.Get("hostnames") is not LocatedSequence hostnames)
         {
             return;
         }
 
-        foreach (var host in hostnames.Items.OfType<YamlScalar>())
+        foreach (var host in hostnames.Items.OfType<LocatedScalar>())
         {
             if (!gateways.Any(g => host.Value.EndsWith(g.HostSuffix, StringComparison.Ordinal)))
             {

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check.Rules;
 
@@ -26,7 +26,7 @@ public sealed class LiteralSecretRule(CheckConventions conventions) : IManifestR
     public string Fix => "Move the value to SSM and reference it: `scaffold new secret <name> --app <app> --key <KEY>`.";
 
     /// <inheritdoc />
-    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    public void Check(SourceFile file, LocatedDocument document, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
@@ -36,13 +36,13 @@ public sealed class LiteralSecretRule(CheckConventions conventions) : IManifestR
         }
 
         var name = document.Name;
-        if (map.GetEntry("data") is { Value: YamlMapping { Entries.Count: > 0 } data } dataEntry)
+        if (map.GetEntry("data") is { Value: LocatedMapping { Entries.Count: > 0 } data } dataEntry)
         {
             sink.Report(this, dataEntry.Key, $"Secret '{name}' holds literal data ({Keys(data)}).");
             return;
         }
 
-        if (map.Get("stringData") is YamlMapping stringData
+        if (map.Get("stringData") is LocatedMapping stringData
             && stringData.Entries.FirstOrDefault(e => !conventions.AllowedStringDataKeys.Contains(e.Key.Value)) is { } literal)
         {
             sink.Report(this, literal.Key, $"Secret '{name}' holds literal stringData '{literal.Key.Value}' (only {string.Join("/", conventions.AllowedStringDataKeys)} may be literal).");
@@ -57,7 +57,7 @@ public sealed class LiteralSecretRule(CheckConventions conventions) : IManifestR
         }
     }
 
-    private static string Keys(YamlMapping data) => string.Join(", ", data.Entries.Select(e => e.Key.Value));
+    private static string Keys(LocatedMapping data) => string.Join(", ", data.Entries.Select(e => e.Key.Value));
 }
 
 /// <summary>SCF003: a SOPS-encrypted file is committed (a YAML document with SOPS metadata, or a SOPS dotenv file).</summary>
@@ -82,11 +82,11 @@ public sealed class SopsRule : IManifestRule, IFileRule
     public string Fix => "Put the values in SSM, delete the file, and reference them with `scaffold new secret <name> --app <app> --key <KEY>`.";
 
     /// <inheritdoc />
-    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    public void Check(SourceFile file, LocatedDocument document, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
-        if (document.Map?.GetEntry("sops") is { Value: YamlMapping sops } entry
+        if (document.Map?.GetEntry("sops") is { Value: LocatedMapping sops } entry
             && (sops.Get("mac") is not null || document.Root!.Descendants().Any(n => n.Text?.StartsWith("ENC[", StringComparison.Ordinal) == true)))
         {
             sink.Report(this, entry.Key, "The document is SOPS-encrypted.");

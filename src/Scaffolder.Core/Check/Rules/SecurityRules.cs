@@ -1,4 +1,4 @@
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check.Rules;
 
@@ -26,7 +26,7 @@ public sealed class PrivilegedRule : IManifestRule
     public string Fix => "Remove the setting; grant the specific capability instead, or suppress with a reason when the workload truly needs the host.";
 
     /// <inheritdoc />
-    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    public void Check(SourceFile file, LocatedDocument document, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
@@ -65,11 +65,11 @@ public sealed class ContainerSecurityRule : IManifestRule
     public string Fix => "Set securityContext {allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: {drop: [\"ALL\"]}}; `scaffold new app <name>` generates it.";
 
     /// <inheritdoc />
-    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    public void Check(SourceFile file, LocatedDocument document, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
-        if (Manifests.AppTemplateValues(document)?.Get("controllers") is not YamlMapping controllers)
+        if (Manifests.AppTemplateValues(document)?.Get("controllers") is not LocatedMapping controllers)
         {
             return;
         }
@@ -79,7 +79,7 @@ public sealed class ContainerSecurityRule : IManifestRule
             var defaults = controller.Value.At("defaultContainerOptions", "securityContext");
             foreach (var group in new[] { "initContainers", "containers" })
             {
-                if (controller.Value.At(group) is not YamlMapping containers)
+                if (controller.Value.At(group) is not LocatedMapping containers)
                 {
                     continue;
                 }
@@ -97,10 +97,10 @@ public sealed class ContainerSecurityRule : IManifestRule
         }
     }
 
-    private static string Missing(YamlNode? context)
+    private static string Missing(LocatedNode? context)
     {
         var escalation = Manifests.IsFalse(context?.At("allowPrivilegeEscalation"));
-        var drop = context?.At("capabilities", "drop") is YamlSequence list && list.Items.Any(i => i.Text == "ALL");
+        var drop = context?.At("capabilities", "drop") is LocatedSequence list && list.Items.Any(i => i.Text == "ALL");
         return (escalation, drop) switch
         {
             (true, true) => string.Empty,

@@ -1,4 +1,4 @@
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check.Rules;
 
@@ -24,7 +24,7 @@ public sealed class HostPathRule : IManifestRule
     public string Fix => "Use a Longhorn PVC: `scaffold new storage <name> --app <app> --block --size 10Gi`.";
 
     /// <inheritdoc />
-    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    public void Check(SourceFile file, LocatedDocument document, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
@@ -32,7 +32,7 @@ public sealed class HostPathRule : IManifestRule
         {
             foreach (var entry in map.Entries)
             {
-                if (entry.Key.Value == "hostPath" && entry.Value is YamlMapping)
+                if (entry.Key.Value == "hostPath" && entry.Value is LocatedMapping)
                 {
                     sink.Report(this, entry.Key, "A hostPath volume is used.");
                 }
@@ -77,7 +77,7 @@ public sealed class EmptyDirPersistenceRule : IManifestRule
     public string Fix => "Use a Longhorn PVC: `scaffold new storage <name> --app <app> --block --size 10Gi`.";
 
     /// <inheritdoc />
-    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    public void Check(SourceFile file, LocatedDocument document, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
@@ -93,11 +93,11 @@ public sealed class EmptyDirPersistenceRule : IManifestRule
                     sink.Report(this, volume.Key, $"The emptyDir volume '{name}' looks like persistent data ({Describe(name, paths)}).");
                 }
             }
-            else if (map.Get("persistence") is YamlMapping persistence)
+            else if (map.Get("persistence") is LocatedMapping persistence)
             {
                 foreach (var entry in persistence.Entries)
                 {
-                    if (entry.Value is YamlMapping item && item.GetEntry("type") is { } type && type.Value.Text == "emptyDir")
+                    if (entry.Value is LocatedMapping item && item.GetEntry("type") is { } type && type.Value.Text == "emptyDir")
                     {
                         var paths = item.DescendantMappings().Select(m => m.Get("path")?.Text).OfType<string>().ToList();
                         if (LooksPersistent(entry.Key.Value, paths))
@@ -110,14 +110,14 @@ public sealed class EmptyDirPersistenceRule : IManifestRule
         }
     }
 
-    private static Dictionary<string, List<string>> CollectMounts(YamlDocument document)
+    private static Dictionary<string, List<string>> CollectMounts(LocatedDocument document)
     {
         var mounts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var map in document.Mappings)
         {
-            if (map.Get("volumeMounts") is YamlSequence list)
+            if (map.Get("volumeMounts") is LocatedSequence list)
             {
-                foreach (var mount in list.Items.OfType<YamlMapping>())
+                foreach (var mount in list.Items.OfType<LocatedMapping>())
                 {
                     if (mount.Get("name")?.Text is { } name && mount.Get("mountPath")?.Text is { } path)
                     {
@@ -170,14 +170,14 @@ public sealed class StorageClassRule(CheckConventions conventions) : IManifestRu
     public string Fix => "Set storageClassName to one of the stack's classes; `scaffold new storage <name> --app <app> --block --size 10Gi` generates a compliant PVC.";
 
     /// <inheritdoc />
-    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    public void Check(SourceFile file, LocatedDocument document, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
         var allowed = string.Join(", ", conventions.StorageClasses);
         if (document.Kind == "PersistentVolumeClaim" && document.Map is { } map)
         {
-            var entry = map.Get("spec") is YamlMapping spec ? spec.GetEntry("storageClassName") : null;
+            var entry = map.Get("spec") is LocatedMapping spec ? spec.GetEntry("storageClassName") : null;
             if (entry is null)
             {
                 sink.Report(this, map.At("metadata", "name") ?? map, $"PVC '{document.Name}' sets no storageClassName (allowed: {allowed}).");
@@ -187,18 +187,18 @@ public sealed class StorageClassRule(CheckConventions conventions) : IManifestRu
                 sink.Report(this, entry.Value, $"PVC '{document.Name}' uses storage class '{entry.Value.Text}' (allowed: {allowed}).");
             }
         }
-        else if (Manifests.ChartValues(document)?.Get("persistence") is YamlMapping persistence)
+        else if (Manifests.ChartValues(document)?.Get("persistence") is LocatedMapping persistence)
         {
             // Any chart's top-level persistence.<x>.storageClass must be allowed; an app-template inline PVC must set one.
             var isAppTemplate = Manifests.AppTemplateValues(document) is not null;
             foreach (var item in persistence.Entries)
             {
-                if (item.Value is not YamlMapping p || p.Get("existingClaim") is not null)
+                if (item.Value is not LocatedMapping p || p.Get("existingClaim") is not null)
                 {
                     continue;
                 }
 
-                if (p.Get("storageClass") is YamlScalar { Value.Length: > 0 } sc && !sc.Value.Contains("${", StringComparison.Ordinal))
+                if (p.Get("storageClass") is LocatedScalar { Value.Length: > 0 } sc && !sc.Value.Contains("${", StringComparison.Ordinal))
                 {
                     if (!conventions.StorageClasses.Contains(sc.Value))
                     {

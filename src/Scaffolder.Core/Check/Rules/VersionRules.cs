@@ -1,4 +1,4 @@
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check.Rules;
 
@@ -24,7 +24,7 @@ public sealed class LatestTagRule : IManifestRule
     public string Fix => "Pin a version with a `# renovate: datasource=docker depName=<image>` comment above `tag:`, or use tag: \"${<app>_version}\" from versions.env.";
 
     /// <inheritdoc />
-    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    public void Check(SourceFile file, LocatedDocument document, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(sink);
@@ -72,7 +72,7 @@ public sealed class RenovateTagRule : IManifestRule
     public string Fix => "Add `# renovate: datasource=docker depName=<repository>` on the line above `tag:`, or use tag: \"${<app>_version}\".";
 
     /// <inheritdoc />
-    public void Check(SourceFile file, YamlDocument document, FindingSink sink)
+    public void Check(SourceFile file, LocatedDocument document, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(document);
@@ -82,14 +82,14 @@ public sealed class RenovateTagRule : IManifestRule
         {
             // In chart values, an image written as one string (image: repo:tag) needs the comment too: Renovate's
             // helm-values manager only reads it through the comment.
-            if (isValues && map.GetEntry("image") is { Value: YamlScalar image } imageEntry && LiteralTag(image.Value) is { } imageTag
+            if (isValues && map.GetEntry("image") is { Value: LocatedScalar image } imageEntry && LiteralTag(image.Value) is { } imageTag
                 && !file.GetLine(imageEntry.Key.Line - 1).TrimStart().StartsWith("# renovate:", StringComparison.Ordinal))
             {
                 sink.Report(this, imageEntry.Key, $"Literal tag '{imageTag}' of image '{image.Value}' has no `# renovate:` comment directly above it.");
                 continue;
             }
 
-            if (map.Get("repository") is null || map.GetEntry("tag") is not { Value: YamlScalar tag } entry)
+            if (map.Get("repository") is null || map.GetEntry("tag") is not { Value: LocatedScalar tag } entry)
             {
                 continue;
             }

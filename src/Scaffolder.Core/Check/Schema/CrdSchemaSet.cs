@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 using Scaffolder.Core.Check.Flux;
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 using Scaffolder.Core.IO;
 
 namespace Scaffolder.Core.Check.Schema;
@@ -78,10 +78,10 @@ public sealed class CrdSchemaSet
                 continue;
             }
 
-            foreach (var version in (map.At("spec", "versions") as YamlSequence)?.Items.OfType<YamlMapping>() ?? [])
+            foreach (var version in (map.At("spec", "versions") as LocatedSequence)?.Items.OfType<LocatedMapping>() ?? [])
             {
                 if (version.Get("name")?.Text is { } name && version.Get("served")?.Text != "false"
-                    && version.At("schema", "openAPIV3Schema") is YamlMapping schema)
+                    && version.At("schema", "openAPIV3Schema") is LocatedMapping schema)
                 {
                     _schemas.TryAdd(($"{group}/{name}", kind), new Entry(schema, $"{source} {name}"));
                 }
@@ -101,7 +101,7 @@ public sealed class CrdSchemaSet
             .Where(f => Path.GetExtension(f) is ".yaml" or ".yml" or ".json")
             .Order(StringComparer.Ordinal);
 
-    private sealed class Entry(YamlMapping schema, string source)
+    private sealed class Entry(LocatedMapping schema, string source)
     {
         private readonly Lock _gate = new();
         private JsonSchema? _compiled;
@@ -120,7 +120,7 @@ public sealed class CrdSchemaSet
         }
     }
 
-    private static JsonSchema Compile(YamlMapping schema)
+    private static JsonSchema Compile(LocatedMapping schema)
     {
         var node = Strict(ToJson(YamlData.From(schema)))!.AsObject();
         if (node["properties"] is JsonObject properties)

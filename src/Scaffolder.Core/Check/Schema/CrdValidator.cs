@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 using Scaffolder.Core.Check.Flux;
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check.Schema;
 
@@ -10,7 +10,7 @@ namespace Scaffolder.Core.Check.Schema;
 /// <param name="Node">The YAML node (the key of the field, where there is one).</param>
 /// <param name="Path">The field path, for example <c>spec.instances</c> or <c>spec.roles[0].ensure</c>.</param>
 /// <param name="Message">What is wrong, for example <c>expected integer, found string "3"</c>.</param>
-public sealed record SchemaProblem(YamlNode Node, string Path, string Message);
+public sealed record SchemaProblem(LocatedNode Node, string Path, string Message);
 
 /// <summary>
 /// Validates a document against its CRD schema after Flux substitution: every placeholder the lookup
@@ -26,7 +26,7 @@ public static class CrdValidator
     /// The problems of <paramref name="document"/> against <paramref name="schema"/>; <paramref name="partial"/> for a
     /// kustomize patch, which holds a partial object (required fields are not enforced).
     /// </summary>
-    public static IReadOnlyList<SchemaProblem> Validate(JsonSchema schema, YamlDocument document, Func<string, string?> lookup, bool partial)
+    public static IReadOnlyList<SchemaProblem> Validate(JsonSchema schema, LocatedDocument document, Func<string, string?> lookup, bool partial)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(document);
@@ -143,11 +143,11 @@ public static class CrdValidator
         _ => $"number {value.ToJsonString()}",
     };
 
-    private static JsonNode? ToJson(YamlNode? node, string pointer, Func<string, string?> lookup, HashSet<string> unknown, HashSet<string> quoted)
+    private static JsonNode? ToJson(LocatedNode? node, string pointer, Func<string, string?> lookup, HashSet<string> unknown, HashSet<string> quoted)
     {
         switch (node)
         {
-            case YamlScalar scalar:
+            case LocatedScalar scalar:
                 var unresolved = false;
                 var text = scalar.Value.Contains("${", StringComparison.Ordinal)
                     ? Placeholders.Substitute(scalar.Value, lookup, out unresolved)
@@ -158,7 +158,7 @@ public static class CrdValidator
                 }
 
                 return CrdSchemaSet.ToJson(YamlData.Scalar(text, scalar.IsQuoted));
-            case YamlSequence sequence:
+            case LocatedSequence sequence:
                 var array = new JsonArray();
                 for (var i = 0; i < sequence.Items.Count; i++)
                 {
@@ -166,7 +166,7 @@ public static class CrdValidator
                 }
 
                 return array;
-            case YamlMapping mapping:
+            case LocatedMapping mapping:
                 var json = new JsonObject();
                 foreach (var entry in mapping.Entries)
                 {
@@ -182,19 +182,19 @@ public static class CrdValidator
     private static List<string> Segments(string pointer) =>
         pointer.Length == 0 ? [] : pointer[1..].Split('/').Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToList();
 
-    private static YamlNode? NodeAt(YamlNode root, List<string> segments)
+    private static LocatedNode? NodeAt(LocatedNode root, List<string> segments)
     {
-        YamlNode current = root;
-        YamlNode located = root;
+        LocatedNode current = root;
+        LocatedNode located = root;
         foreach (var segment in segments)
         {
             switch (current)
             {
-                case YamlMapping map when map.GetEntry(segment) is { } entry:
+                case LocatedMapping map when map.GetEntry(segment) is { } entry:
                     located = entry.Key;
                     current = entry.Value;
                     break;
-                case YamlSequence seq when int.TryParse(segment, out var index) && index >= 0 && index < seq.Items.Count:
+                case LocatedSequence seq when int.TryParse(segment, out var index) && index >= 0 && index < seq.Items.Count:
                     current = seq.Items[index];
                     located = current;
                     break;

@@ -1,6 +1,6 @@
-using Scaffolder.Core.Check.Yaml;
+using Scaffolder.Core.Yaml;
 
-namespace Scaffolder.Tests.Check;
+namespace Scaffolder.Tests.Yaml;
 
 public sealed class YamlReaderTests
 {
@@ -11,13 +11,13 @@ public sealed class YamlReaderTests
 
         stream.Error.ShouldBeNull();
         stream.Documents.Count.ShouldBe(2);
-        var image = stream.Documents[0].Map!.At("spec", "image").ShouldBeOfType<YamlScalar>();
+        var image = stream.Documents[0].Map!.At("spec", "image").ShouldBeOfType<LocatedScalar>();
         image.Value.ShouldBe("${app_version}");
         image.IsQuoted.ShouldBeTrue();
         (image.Line, image.Column).ShouldBe((4, 10));
-        var key = ((YamlMapping)stream.Documents[0].Map!.Get("spec")!).GetEntry("list")!.Key;
+        var key = ((LocatedMapping)stream.Documents[0].Map!.Get("spec")!).GetEntry("list")!.Key;
         (key.Line, key.Column).ShouldBe((5, 3));
-        stream.Documents[0].Map!.At("spec", "list").ShouldBeOfType<YamlSequence>().Items.Select(i => i.Text).ShouldBe(["a", "b"]);
+        stream.Documents[0].Map!.At("spec", "list").ShouldBeOfType<LocatedSequence>().Items.Select(i => i.Text).ShouldBe(["a", "b"]);
         stream.Documents[1].Kind.ShouldBe("B");
         stream.Documents[1].StartLine.ShouldBe(6);
     }

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace Scaffolder.Core.Check.Yaml;
+namespace Scaffolder.Core.Yaml;
 
 /// <summary>
 /// Reads a YAML stream into the light tree from the parser's event stream (no representation model, no
@@ -26,7 +26,7 @@ public static class YamlStreamReader
     /// <summary>Reads every document of <paramref name="text"/>.</summary>
     public static YamlFileContent Read(string text)
     {
-        var documents = new List<YamlDocument>();
+        var documents = new List<LocatedDocument>();
         var parser = new Parser(new StringReader(text));
         var state = t_state ??= new ReadState();
         state.Clear();
@@ -37,14 +37,14 @@ public static class YamlStreamReader
             {
                 state.Anchors.Clear();
                 state.AliasExpansion = 0;
-                YamlNode? root = null;
+                LocatedNode? root = null;
                 if (!parser.Accept<DocumentEnd>(out _))
                 {
                     root = ReadNode(parser, state, 0, out _);
                 }
 
                 var end = parser.Consume<DocumentEnd>();
-                documents.Add(new YamlDocument(root, (int)start.Start.Line, (int)end.End.Line));
+                documents.Add(new LocatedDocument(root, (int)start.Start.Line, (int)end.End.Line));
             }
 
             parser.Consume<StreamEnd>();
@@ -74,7 +74,7 @@ public static class YamlStreamReader
     // this runs for every event of every file.
     // Recursive, with the depth bounded first: MaxDepth frames fit any thread's stack. The size is the number of
     // nodes the node stands for with its aliases expanded; an alias adds its anchor's size to the document's count.
-    private static YamlNode ReadNode(Parser parser, ReadState state, int depth, out long size)
+    private static LocatedNode ReadNode(Parser parser, ReadState state, int depth, out long size)
     {
         var current = parser.Current ?? throw new YamlException("Unexpected end of stream.");
         if (depth > MaxDepth)
@@ -85,11 +85,11 @@ public static class YamlStreamReader
         parser.MoveNext();
         var line = (int)current.Start.Line;
         var column = (int)current.Start.Column;
-        YamlNode node;
+        LocatedNode node;
         switch (current)
         {
             case Scalar scalar:
-                node = new YamlScalar(scalar.Value, scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted, line, column);
+                node = new LocatedScalar(scalar.Value, scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted, line, column);
                 size = 1;
                 state.Remember(scalar.Anchor, node, size);
                 return node;
@@ -110,13 +110,13 @@ public static class YamlStreamReader
                 while (parser.Current is not MappingEnd)
                 {
                     var keyNode = ReadNode(parser, state, depth + 1, out var keySize);
-                    var key = keyNode as YamlScalar ?? new YamlScalar(string.Empty, false, keyNode.Line, keyNode.Column);
-                    state.Entries.Add(new YamlEntry(key, ReadNode(parser, state, depth + 1, out var valueSize)));
+                    var key = keyNode as LocatedScalar ?? new LocatedScalar(string.Empty, false, keyNode.Line, keyNode.Column);
+                    state.Entries.Add(new LocatedEntry(key, ReadNode(parser, state, depth + 1, out var valueSize)));
                     size += keySize + valueSize;
                 }
 
                 parser.MoveNext();
-                node = new YamlMapping(TakeFrom(state.Entries, firstEntry), line, column);
+                node = new LocatedMapping(TakeFrom(state.Entries, firstEntry), line, column);
                 state.Remember(mappingStart.Anchor, node, size);
                 return node;
             case SequenceStart sequenceStart:
@@ -129,7 +129,7 @@ public static class YamlStreamReader
                 }
 
                 parser.MoveNext();
-                node = new YamlSequence(TakeFrom(state.Items, firstItem), line, column);
+                node = new LocatedSequence(TakeFrom(state.Items, firstItem), line, column);
                 state.Remember(sequenceStart.Anchor, node, size);
                 return node;
             default:
@@ -152,14 +152,14 @@ public static class YamlStreamReader
     /// </summary>
     private sealed class ReadState
     {
-        public Dictionary<string, (YamlNode Node, long Size)> Anchors { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (LocatedNode Node, long Size)> Anchors { get; } = new(StringComparer.Ordinal);
 
         /// <summary>The nodes the aliases of the current document stand for, so far.</summary>
         public long AliasExpansion { get; set; }
 
-        public List<YamlEntry> Entries { get; } = [];
+        public List<LocatedEntry> Entries { get; } = [];
 
-        public List<YamlNode> Items { get; } = [];
+        public List<LocatedNode> Items { get; } = [];
 
         /// <summary>Forgets what a previous read left, including after a syntax error.</summary>
         public void Clear()
@@ -169,7 +169,7 @@ public static class YamlStreamReader
             Items.Clear();
         }
 
-        public void Remember(AnchorName anchor, YamlNode node, long size)
+        public void Remember(AnchorName anchor, LocatedNode node, long size)
         {
             if (!anchor.IsEmpty)
             {

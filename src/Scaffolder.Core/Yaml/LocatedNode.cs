@@ -1,9 +1,9 @@
-namespace Scaffolder.Core.Check.Yaml;
+namespace Scaffolder.Core.Yaml;
 
 /// <summary>A node of the light YAML tree, with the 1-based line and column where it starts.</summary>
-public abstract class YamlNode
+public abstract class LocatedNode
 {
-    private protected YamlNode(int line, int column)
+    private protected LocatedNode(int line, int column)
     {
         Line = line;
         Column = column;
@@ -16,15 +16,15 @@ public abstract class YamlNode
     public int Column { get; }
 
     /// <summary>Returns the scalar text when the node is a scalar, otherwise null.</summary>
-    public string? Text => (this as YamlScalar)?.Value;
+    public string? Text => (this as LocatedScalar)?.Value;
 
     /// <summary>Follows mapping keys from this node; returns null when any step is missing or not a mapping.</summary>
-    public YamlNode? At(params ReadOnlySpan<string> keys)
+    public LocatedNode? At(params ReadOnlySpan<string> keys)
     {
-        YamlNode? current = this;
+        LocatedNode? current = this;
         foreach (var key in keys)
         {
-            current = (current as YamlMapping)?.Get(key);
+            current = (current as LocatedMapping)?.Get(key);
             if (current is null)
             {
                 return null;
@@ -35,9 +35,9 @@ public abstract class YamlNode
     }
 
     /// <summary>Enumerates this node and all its descendants, depth first in document order.</summary>
-    public IEnumerable<YamlNode> Descendants()
+    public IEnumerable<LocatedNode> Descendants()
     {
-        var stack = new Stack<YamlNode>();
+        var stack = new Stack<LocatedNode>();
         stack.Push(this);
         while (stack.Count > 0)
         {
@@ -45,14 +45,14 @@ public abstract class YamlNode
             yield return node;
             switch (node)
             {
-                case YamlMapping map:
+                case LocatedMapping map:
                     for (var i = map.Entries.Count - 1; i >= 0; i--)
                     {
                         stack.Push(map.Entries[i].Value);
                     }
 
                     break;
-                case YamlSequence seq:
+                case LocatedSequence seq:
                     for (var i = seq.Items.Count - 1; i >= 0; i--)
                     {
                         stack.Push(seq.Items[i]);
@@ -67,18 +67,18 @@ public abstract class YamlNode
     /// Returns this node, when it is a mapping, and every mapping below it, depth first in document order: the mappings
     /// of <see cref="Descendants"/>, collected in one recursive pass into one list instead of a lazy walk with its own stack.
     /// </summary>
-    public IReadOnlyList<YamlMapping> DescendantMappings()
+    public IReadOnlyList<LocatedMapping> DescendantMappings()
     {
-        var mappings = new List<YamlMapping>();
+        var mappings = new List<LocatedMapping>();
         AddMappings(this, mappings);
         return mappings;
     }
 
-    private static void AddMappings(YamlNode node, List<YamlMapping> mappings)
+    private static void AddMappings(LocatedNode node, List<LocatedMapping> mappings)
     {
         switch (node)
         {
-            case YamlMapping map:
+            case LocatedMapping map:
                 mappings.Add(map);
                 for (var i = 0; i < map.Entries.Count; i++)
                 {
@@ -86,7 +86,7 @@ public abstract class YamlNode
                 }
 
                 break;
-            case YamlSequence seq:
+            case LocatedSequence seq:
                 for (var i = 0; i < seq.Items.Count; i++)
                 {
                     AddMappings(seq.Items[i], mappings);
@@ -98,10 +98,10 @@ public abstract class YamlNode
 }
 
 /// <summary>A scalar: plain, quoted or block text. Flux <c>${var}</c> placeholders are kept as text.</summary>
-public sealed class YamlScalar : YamlNode
+public sealed class LocatedScalar : LocatedNode
 {
     /// <summary>Creates a scalar.</summary>
-    public YamlScalar(string value, bool isQuoted, int line, int column)
+    public LocatedScalar(string value, bool isQuoted, int line, int column)
         : base(line, column)
     {
         Value = value;
@@ -121,20 +121,20 @@ public sealed class YamlScalar : YamlNode
 /// <summary>One key/value pair of a mapping.</summary>
 /// <param name="Key">The key scalar (its line and column locate the entry).</param>
 /// <param name="Value">The value node.</param>
-public sealed record YamlEntry(YamlScalar Key, YamlNode Value);
+public sealed record LocatedEntry(LocatedScalar Key, LocatedNode Value);
 
 /// <summary>A mapping, keeping entries in document order.</summary>
-public sealed class YamlMapping : YamlNode
+public sealed class LocatedMapping : LocatedNode
 {
     /// <summary>Creates a mapping.</summary>
-    public YamlMapping(IReadOnlyList<YamlEntry> entries, int line, int column)
+    public LocatedMapping(IReadOnlyList<LocatedEntry> entries, int line, int column)
         : base(line, column) => Entries = entries;
 
     /// <summary>The entries in document order.</summary>
-    public IReadOnlyList<YamlEntry> Entries { get; }
+    public IReadOnlyList<LocatedEntry> Entries { get; }
 
     /// <summary>Returns the entry with the given key, or null.</summary>
-    public YamlEntry? GetEntry(string key)
+    public LocatedEntry? GetEntry(string key)
     {
         // Indexed, not foreach: enumerating the IReadOnlyList would allocate an enumerator on every lookup (hot path).
         var entries = Entries;
@@ -151,16 +151,16 @@ public sealed class YamlMapping : YamlNode
     }
 
     /// <summary>Returns the value for the given key, or null.</summary>
-    public YamlNode? Get(string key) => GetEntry(key)?.Value;
+    public LocatedNode? Get(string key) => GetEntry(key)?.Value;
 }
 
 /// <summary>A sequence.</summary>
-public sealed class YamlSequence : YamlNode
+public sealed class LocatedSequence : LocatedNode
 {
     /// <summary>Creates a sequence.</summary>
-    public YamlSequence(IReadOnlyList<YamlNode> items, int line, int column)
+    public LocatedSequence(IReadOnlyList<LocatedNode> items, int line, int column)
         : base(line, column) => Items = items;
 
     /// <summary>The items in document order.</summary>
-    public IReadOnlyList<YamlNode> Items { get; }
+    public IReadOnlyList<LocatedNode> Items { get; }
 }

@@ -1,15 +1,15 @@
-namespace Scaffolder.Core.Check.Yaml;
+namespace Scaffolder.Core.Yaml;
 
 /// <summary>One document of a YAML stream.</summary>
 /// <param name="root">The root node; null for an empty document.</param>
 /// <param name="startLine">The 1-based line where the document starts (its <c>---</c> or first token).</param>
 /// <param name="endLine">The 1-based line where the document ends.</param>
-public sealed class YamlDocument(YamlNode? root, int startLine, int endLine)
+public sealed class LocatedDocument(LocatedNode? root, int startLine, int endLine)
 {
-    private IReadOnlyList<YamlMapping>? _mappings;
+    private IReadOnlyList<LocatedMapping>? _mappings;
 
     /// <summary>The root node; null for an empty document.</summary>
-    public YamlNode? Root { get; } = root;
+    public LocatedNode? Root { get; } = root;
 
     /// <summary>The 1-based line where the document starts (its <c>---</c> or first token).</summary>
     public int StartLine { get; } = startLine;
@@ -18,19 +18,19 @@ public sealed class YamlDocument(YamlNode? root, int startLine, int endLine)
     public int EndLine { get; } = endLine;
 
     /// <summary>
-    /// Every mapping of the document, depth first in document order (<see cref="YamlNode.DescendantMappings"/> of the root),
+    /// Every mapping of the document, depth first in document order (<see cref="LocatedNode.DescendantMappings"/> of the root),
     /// collected once on first use and shared by the rules that scan them all.
     /// </summary>
-    public IReadOnlyList<YamlMapping> Mappings => _mappings ??= Root?.DescendantMappings() ?? [];
+    public IReadOnlyList<LocatedMapping> Mappings => _mappings ??= Root?.DescendantMappings() ?? [];
 
     /// <summary>The root as a mapping, or null.</summary>
-    public YamlMapping? Map => Root as YamlMapping;
+    public LocatedMapping? Map => Root as LocatedMapping;
 
     /// <summary>
     /// The <c>kind</c> field, or null for a document that is not a Kubernetes manifest: only a document with both
     /// <c>apiVersion</c> and <c>kind</c> is one (a Helm values file may hold a top-level <c>kind:</c> chart setting).
     /// </summary>
-    public string? Kind => Map?.Get("apiVersion") is YamlScalar ? Map.Get("kind")?.Text : null;
+    public string? Kind => Map?.Get("apiVersion") is LocatedScalar ? Map.Get("kind")?.Text : null;
 
     /// <summary>The <c>apiVersion</c> field, or null.</summary>
     public string? ApiVersion => Map?.Get("apiVersion")?.Text;
@@ -42,10 +42,10 @@ public sealed class YamlDocument(YamlNode? root, int startLine, int endLine)
     public string? Namespace => Map?.At("metadata", "namespace")?.Text;
 
     /// <summary>The <c>metadata.annotations</c> mapping, or null.</summary>
-    public YamlMapping? Annotations => Map?.At("metadata", "annotations") as YamlMapping;
+    public LocatedMapping? Annotations => Map?.At("metadata", "annotations") as LocatedMapping;
 
     /// <summary>The <c>metadata.labels</c> mapping, or null.</summary>
-    public YamlMapping? Labels => Map?.At("metadata", "labels") as YamlMapping;
+    public LocatedMapping? Labels => Map?.At("metadata", "labels") as LocatedMapping;
 
     /// <summary>Whether the document is a Kubernetes manifest (it has an <c>apiVersion</c> and a <c>kind</c>).</summary>
     public bool IsManifest => Kind is not null;
@@ -60,4 +60,4 @@ public sealed record YamlSyntaxError(string Message, int Line, int Column);
 /// <summary>The documents of one YAML file, and the syntax error that stopped reading it, if any.</summary>
 /// <param name="Documents">The documents read before any error.</param>
 /// <param name="Error">The syntax error, or null.</param>
-public sealed record YamlFileContent(IReadOnlyList<YamlDocument> Documents, YamlSyntaxError? Error);
+public sealed record YamlFileContent(IReadOnlyList<LocatedDocument> Documents, YamlSyntaxError? Error);

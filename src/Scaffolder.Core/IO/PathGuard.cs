@@ -1,7 +1,6 @@
-using Scaffolder.Core.IO;
 using Scaffolder.Core.Text;
 
-namespace Scaffolder.Core.Planning;
+namespace Scaffolder.Core.IO;
 
 /// <summary>
 /// Keeps every write (and every read a template asks for) inside the repository: a target path must be relative,

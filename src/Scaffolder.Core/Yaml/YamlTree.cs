@@ -3,7 +3,7 @@ using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
-namespace Scaffolder.Core.Config;
+namespace Scaffolder.Core.Yaml;
 
 /// <summary>
 /// Converts YAML nodes to plain trees (<see cref="Dictionary{TKey,TValue}"/>, <see cref="List{T}"/>, string)

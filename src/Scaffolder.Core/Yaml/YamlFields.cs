@@ -2,7 +2,7 @@ using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Scaffolder.Core.Config;
+namespace Scaffolder.Core.Yaml;
 
 /// <summary>
 /// Typed reading of YAML nodes for files read with an explicit key table per type (<c>template.yaml</c>, the stack
