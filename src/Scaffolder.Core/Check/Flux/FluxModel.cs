@@ -59,11 +59,15 @@ public sealed class FluxModel
     private readonly Dictionary<string, List<DeployedKustomization>> _byFile = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KustomizeFact> _kustomizeByDirectory = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<FluxKustomizationFact>> _fluxByFile = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<ConfigMapFact>> _configMapsByFile = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EnvFileFact> _envFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _build = new(StringComparer.Ordinal);
     private readonly List<string> _yamlFiles;
     private readonly HashSet<(string Cluster, FluxKustomizationFact Fact)> _deployed = [];
+    private readonly Dictionary<string, HashSet<string>> _deployedFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Kind, string Name), List<(string File, object Source)>> _sourcesByName = [];
+    private readonly Dictionary<(string Cluster, string Kind, string Name), ResolvedSource> _resolved = [];
+    private readonly Dictionary<string, (List<ResolvedSource> Sources, Dictionary<string, VariableDefinition> Variables)> _chains = new(StringComparer.Ordinal);
+    private bool _final;
 
     private FluxModel(
         IEnumerable<FluxKustomizationFact> kustomizations,
@@ -80,11 +84,15 @@ public sealed class FluxModel
         foreach (var k in kustomizeFiles)
         {
             _kustomizeByDirectory.TryAdd(k.Directory, k);
+            foreach (var generator in k.Generators)
+            {
+                Add(_sourcesByName, (generator.Kind, generator.Name), (k.File, (object)generator));
+            }
         }
 
         foreach (var c in configMaps)
         {
-            Add(_configMapsByFile, c.Location.File, c);
+            Add(_sourcesByName, (c.Kind, c.Name), (c.Location.File, (object)c));
         }
 
         foreach (var e in envFiles)
@@ -131,6 +139,7 @@ public sealed class FluxModel
             }
         }
 
+        model._final = true;
         foreach (var deployment in model.Deployments)
         {
             model.ResolveSources(deployment);
@@ -226,9 +235,15 @@ public sealed class FluxModel
     {
         var deployment = new DeployedKustomization(fact, cluster, path, BuildFiles(path, []));
         Deployments.Add(deployment);
+        if (!_deployedFiles.TryGetValue(cluster, out var clusterFiles))
+        {
+            _deployedFiles[cluster] = clusterFiles = new HashSet<string>(StringComparer.Ordinal);
+        }
+
         foreach (var file in deployment.Files)
         {
             Add(_byFile, file, deployment);
+            clusterFiles.Add(file);
         }
 
         return deployment;
@@ -320,55 +335,68 @@ public sealed class FluxModel
             return;
         }
 
-        var sources = new List<ResolvedSource>();
-        if (fact.Substitute.Count > 0)
+        // Kustomizations a ResourceSet generates share their sources: the chain is resolved once per cluster and list.
+        var key = deployment.Cluster + "\n" + string.Join('\n', fact.SubstituteFrom.Select(s => s.Kind + "/" + s.Name));
+        if (!_final || !_chains.TryGetValue(key, out var chain))
         {
-            sources.Add(new ResolvedSource("postBuild.substitute", fact.Substitute, null));
-        }
-
-        foreach (var source in fact.SubstituteFrom)
-        {
-            sources.Add(Resolve(deployment.Cluster, source));
-        }
-
-        var variables = new Dictionary<string, VariableDefinition>(StringComparer.Ordinal);
-        // Flux applies substituteFrom in order, later ones overriding, and postBuild.substitute over all of them.
-        foreach (var source in sources.Skip(fact.Substitute.Count > 0 ? 1 : 0).Concat(sources.Take(fact.Substitute.Count > 0 ? 1 : 0)))
-        {
-            foreach (var variable in source.Variables)
+            var chainSources = fact.SubstituteFrom.Select(s => Resolve(deployment.Cluster, s)).ToList();
+            var chainVariables = new Dictionary<string, VariableDefinition>(StringComparer.Ordinal);
+            // Flux applies substituteFrom in order, later ones overriding.
+            foreach (var variable in chainSources.SelectMany(s => s.Variables))
             {
-                variables[variable.Name] = variable;
+                chainVariables[variable.Name] = variable;
+            }
+
+            chain = (chainSources, chainVariables);
+            if (_final)
+            {
+                _chains[key] = chain;
             }
         }
 
-        deployment.Sources = sources;
+        if (fact.Substitute.Count == 0)
+        {
+            deployment.Sources = chain.Sources;
+            deployment.Variables = chain.Variables;
+            return;
+        }
+
+        // postBuild.substitute wins over every substituteFrom source.
+        var variables = new Dictionary<string, VariableDefinition>(chain.Variables, StringComparer.Ordinal);
+        foreach (var variable in fact.Substitute)
+        {
+            variables[variable.Name] = variable;
+        }
+
+        deployment.Sources = [new ResolvedSource("postBuild.substitute", fact.Substitute, null), .. chain.Sources];
         deployment.Variables = variables;
     }
 
     private ResolvedSource Resolve(string cluster, SubstitutionSource source)
     {
-        var label = $"{source.Kind} {source.Name}";
-        var deployed = Deployments.Where(d => d.Cluster == cluster).SelectMany(d => d.Files).ToHashSet(StringComparer.Ordinal);
-        var candidates = new List<(string File, object Source)>();
-        foreach (var kustomize in _kustomizeByDirectory.Values)
+        if (_final && _resolved.TryGetValue((cluster, source.Kind, source.Name), out var cached))
         {
-            foreach (var generator in kustomize.Generators)
-            {
-                if (generator.Name == source.Name && generator.Kind == source.Kind)
-                {
-                    candidates.Add((kustomize.File, generator));
-                }
-            }
+            return cached;
         }
 
-        foreach (var (file, maps) in _configMapsByFile)
+        var resolved = ResolveUncached(cluster, source);
+        if (_final)
         {
-            candidates.AddRange(maps.Where(m => m.Name == source.Name && m.Kind == source.Kind).Select(m => (file, (object)m)));
+            _resolved[(cluster, source.Kind, source.Name)] = resolved;
         }
+
+        return resolved;
+    }
+
+    private ResolvedSource ResolveUncached(string cluster, SubstitutionSource source)
+    {
+        var label = $"{source.Kind} {source.Name}";
+        var deployed = _deployedFiles.GetValueOrDefault(cluster);
+        var candidates = _sourcesByName.GetValueOrDefault((source.Kind, source.Name)) ?? [];
 
         // The one the cluster deploys; else one not deployed at all (a bootstrap outside Flux, such as a generator the
         // cluster folder's own kustomization.yaml holds).
-        var chosen = candidates.Where(c => deployed.Contains(c.File)).Select(c => c.Source).FirstOrDefault()
+        var chosen = candidates.Where(c => deployed?.Contains(c.File) == true).Select(c => c.Source).FirstOrDefault()
             ?? candidates.Where(c => !_byFile.ContainsKey(c.File)).Select(c => c.Source).FirstOrDefault();
         switch (chosen)
         {
@@ -399,7 +427,8 @@ public sealed class FluxModel
         }
     }
 
-    private static void Add<T>(Dictionary<string, List<T>> index, string key, T value)
+    private static void Add<TKey, T>(Dictionary<TKey, List<T>> index, TKey key, T value)
+        where TKey : notnull
     {
         if (!index.TryGetValue(key, out var list))
         {

@@ -47,6 +47,7 @@ public sealed class SubstitutionRule(CheckConventions conventions) : IRepository
         var unknownByCluster = new SortedDictionary<string, (DeployedKustomization First, SortedSet<string> Missing)>(StringComparer.Ordinal);
         var offered = new Dictionary<SourceLocation, VariableDefinition>();
         var used = new HashSet<SourceLocation>();
+        var lookups = new Dictionary<IReadOnlyList<ResolvedSource>, ILookup<string, VariableDefinition>>(ReferenceEqualityComparer.Instance);
         foreach (var deployment in model.Deployments)
         {
             if (!deployment.Substitutes || deployment.Files.Count == 0)
@@ -54,12 +55,17 @@ public sealed class SubstitutionRule(CheckConventions conventions) : IRepository
                 continue;
             }
 
-            foreach (var definition in deployment.Sources.SelectMany(s => s.Variables))
+            // Kustomizations of one ResourceSet share one source list: index it once.
+            if (!lookups.TryGetValue(deployment.Sources, out var byName))
             {
-                offered.TryAdd(definition.Location, definition);
+                foreach (var definition in deployment.Sources.SelectMany(s => s.Variables))
+                {
+                    offered.TryAdd(definition.Location, definition);
+                }
+
+                lookups[deployment.Sources] = byName = deployment.Sources.SelectMany(s => s.Variables).ToLookup(v => v.Name, StringComparer.Ordinal);
             }
 
-            var byName = deployment.Sources.SelectMany(s => s.Variables).ToLookup(v => v.Name, StringComparer.Ordinal);
             foreach (var file in deployment.Files)
             {
                 foreach (var use in uses.GetValueOrDefault(file) ?? [])
