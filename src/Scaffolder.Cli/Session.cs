@@ -15,6 +15,8 @@ public sealed class Session
     private Lazy<(string Root, bool Found)> repoRoot;
     private Lazy<ScaffoldConfig> config;
     private Lazy<TemplateCatalog> catalog;
+    private Core.Rendering.TemplateRenderer? renderer;
+    private Thread? prefetch;
 
     /// <summary>
     /// Creates a session; <paramref name="repoOverride"/> is the <c>--repo</c> value, if any, and
@@ -108,6 +110,37 @@ public sealed class Session
 
     /// <summary>The repository's templates.</summary>
     public TemplateCatalog Catalog => catalog.Value;
+
+    /// <summary>The renderer of this run's plans (over the catalog's partials), shared with <see cref="Prefetch"/>.</summary>
+    public Core.Rendering.TemplateRenderer Renderer => renderer ??= new Core.Rendering.TemplateRenderer(Catalog.Partials);
+
+    /// <summary>
+    /// Starts loading, on another core, what a plan of <paramref name="templateId"/> will need (its included templates,
+    /// every file parsed); the plan then finds them ready. One core: nothing is started.
+    /// </summary>
+    public void Prefetch(string templateId)
+    {
+        if (Environment.ProcessorCount > 1 && prefetch is null)
+        {
+            var (catalogNow, rendererNow) = (Catalog, Renderer);
+            prefetch = new Thread(() =>
+            {
+                try
+                {
+                    TemplatePrefetch.Load(catalogNow, rendererNow, templateId);
+                }
+                catch (Exception)
+                {
+                    // A prefetch never affects the command: the plan meets, and reports, the same failure.
+                }
+            })
+            { IsBackground = true, Name = "prefetch" };
+            prefetch.Start();
+        }
+    }
+
+    /// <summary>Waits for <see cref="Prefetch"/> to end: after the plan, nothing reads the repository in the background.</summary>
+    public void EndPrefetch() => prefetch?.Join();
 
     /// <summary>
     /// Applies <paramref name="plan"/> (<see cref="PlanApplier"/>); SIGINT or SIGTERM meanwhile rolls it back, says so

@@ -28,7 +28,13 @@ internal static class NewCommand
         IReadOnlyList<string> ids = requested is not null && session.Catalog.Ids.Contains(requested) ? [requested] : session.Catalog.Ids;
         foreach (var id in ids)
         {
-            command.Subcommands.Add(TemplateCommand(session, session.Catalog.Get(id).Definition, help));
+            var definition = session.Catalog.Get(id).Definition;
+            if (ids.Count == 1 && !help)
+            {
+                session.Prefetch(id);
+            }
+
+            command.Subcommands.Add(TemplateCommand(session, definition, help));
         }
 
         return command;
@@ -165,9 +171,18 @@ internal static class NewCommand
         session.RequireRepository("new");
         using var repoLock = dryRun ? null : RepoLock.Acquire(session.RepoRoot, LockTimeout);
         Timing.Mark("command parsed, lock held");
-        var planner = new Planner(session.FileSystem, session.Catalog, session.Config, limits: session.Limits);
+        var planner = new Planner(session.FileSystem, session.Catalog, session.Config, limits: session.Limits, renderer: session.Renderer);
         Timing.Mark("config, catalog and planner ready");
-        var plan = makePlan(new UnitRecorder(session.FileSystem, planner, session.Catalog, Session.ToolVersion));
+        Plan plan;
+        try
+        {
+            plan = makePlan(new UnitRecorder(session.FileSystem, planner, session.Catalog, Session.ToolVersion));
+        }
+        finally
+        {
+            session.EndPrefetch();
+        }
+
         Timing.Mark("planned");
         var applied = !dryRun && !plan.HasConflicts && plan.HasWrites;
         if (applied)

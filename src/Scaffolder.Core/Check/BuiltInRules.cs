@@ -20,7 +20,7 @@ public static class BuiltInRules
             new PrivilegedRule(),
             new ContainerSecurityRule(),
             new StorageClassRule(conventions),
-            new PostgresBackupRule(),
+            new PostgresBackupRule(conventions),
             new ScheduledBackupRule(),
             new SingleInstanceRule(conventions),
             new PoolerRule(),

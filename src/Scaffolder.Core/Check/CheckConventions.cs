@@ -1,15 +1,5 @@
 namespace Scaffolder.Core.Check;
 
-/// <summary>A Gateway API gateway routes may attach to.</summary>
-/// <param name="Name">The gateway name, for example <c>internal</c>.</param>
-/// <param name="Namespace">The gateway namespace, for example <c>istio-gateway</c>.</param>
-/// <param name="DomainVariable">The Flux variable holding its domain, for example <c>internal_domain</c>.</param>
-public sealed record GatewayConvention(string Name, string Namespace, string DomainVariable)
-{
-    /// <summary>The hostname suffix routes on this gateway use, for example <c>.${internal_domain}</c>.</summary>
-    public string HostSuffix => ".${" + DomainVariable + "}";
-}
-
 /// <summary>
 /// Every name the check rules need. The stack's names (labels, store, clusters, classes, gateways, namespaces, paths)
 /// come from the configuration through <see cref="ConventionsFromConfig"/>: <see cref="Default"/> is built from the
@@ -31,22 +21,16 @@ public sealed record CheckConventions
     public IReadOnlyList<string> AccessNames { get; init; } = [];
 
     /// <summary>The access name a namespace consuming database secrets needs.</summary>
-    public string PostgresAccess { get; init; } = "postgres";
+    public string PostgresAccess { get; init; } = string.Empty;
 
     /// <summary>The access name a namespace consuming cache secrets needs.</summary>
-    public string DragonflyAccess { get; init; } = "dragonfly";
+    public string DragonflyAccess { get; init; } = string.Empty;
 
     /// <summary>The access name a namespace holding a GarageKey needs.</summary>
-    public string GarageAccess { get; init; } = "garage-s3";
+    public string GarageAccess { get; init; } = string.Empty;
 
     /// <summary>Labels every cluster Namespace carries besides the profile label.</summary>
-    public IReadOnlyList<string> RequiredNamespaceLabels { get; init; } =
-    [
-        "istio.io/dataplane-mode",
-        "pod-security.kubernetes.io/enforce",
-        "pod-security.kubernetes.io/audit",
-        "pod-security.kubernetes.io/warn",
-    ];
+    public IReadOnlyList<string> RequiredNamespaceLabels { get; init; } = [];
 
     /// <summary>The secret store kind ExternalSecrets reference.</summary>
     public string SecretStoreKind { get; init; } = string.Empty;
@@ -55,7 +39,10 @@ public sealed record CheckConventions
     public string SecretStoreName { get; init; } = string.Empty;
 
     /// <summary>The ExternalSecret apiVersion.</summary>
-    public string ExternalSecretApiVersion { get; init; } = "external-secrets.io/v1";
+    public string ExternalSecretApiVersion { get; init; } = string.Empty;
+
+    /// <summary>The API group of the PostgreSQL operator's kinds: a <c>Cluster</c> of another group (Cluster API) is not one.</summary>
+    public string PostgresApiGroup { get; init; } = string.Empty;
 
     /// <summary>The cluster names.</summary>
     public IReadOnlyList<string> Clusters { get; init; } = [];
@@ -71,17 +58,13 @@ public sealed record CheckConventions
     public IReadOnlyList<string> StorageClasses { get; init; } = [];
 
     /// <summary>The gateways routes may attach to.</summary>
-    public IReadOnlyList<GatewayConvention> Gateways { get; init; } =
-    [
-        new("internal", "istio-gateway", "internal_domain"),
-        new("external", "istio-gateway", "external_domain"),
-    ];
+    public IReadOnlyList<GatewayConvention> Gateways { get; init; } = [];
 
     /// <summary>The homepage annotation prefix.</summary>
-    public string HomepageAnnotationPrefix { get; init; } = "gethomepage.dev/";
+    public string HomepageAnnotationPrefix { get; init; } = string.Empty;
 
     /// <summary>The homepage annotations a listed route carries (after the prefix).</summary>
-    public IReadOnlyList<string> HomepageAnnotations { get; init; } = ["enabled", "name", "group", "icon"];
+    public IReadOnlyList<string> HomepageAnnotations { get; init; } = [];
 
     /// <summary>Labels every PrometheusRule carries.</summary>
     public IReadOnlyDictionary<string, string> PrometheusRuleLabels { get; init; } =
@@ -94,7 +77,7 @@ public sealed record CheckConventions
     public string DatabaseNamespace { get; init; } = string.Empty;
 
     /// <summary>The namespace of the Dragonfly cache.</summary>
-    public string CacheNamespace { get; init; } = "cache";
+    public string CacheNamespace { get; init; } = string.Empty;
 
     /// <summary>The namespace of Garage.</summary>
     public string GarageNamespace { get; init; } = string.Empty;
@@ -121,10 +104,10 @@ public sealed record CheckConventions
     public IReadOnlyList<string> IgnorePaths { get; init; } = [];
 
     /// <summary>The secret-generator annotation marking a generated Secret.</summary>
-    public string SecretGeneratorAnnotation { get; init; } = "secret-generator.v1.mittwald.de/autogenerate";
+    public string SecretGeneratorAnnotation { get; init; } = string.Empty;
 
     /// <summary>The replicator annotation marking a replica Secret.</summary>
-    public string ReplicateFromAnnotation { get; init; } = "replicator.v1.mittwald.de/replicate-from";
+    public string ReplicateFromAnnotation { get; init; } = string.Empty;
 
     /// <summary>The <c>stringData</c> keys a Secret may hold literally.</summary>
     public IReadOnlyList<string> AllowedStringDataKeys { get; init; } = ["username", "admin-user"];
@@ -164,8 +147,7 @@ public sealed record CheckConventions
     public string VersionsFileName { get; init; } = "versions.env";
 
     /// <summary>The kinds whose files carry a <c># yaml-language-server: $schema=</c> header (kustomization files always do).</summary>
-    public IReadOnlyList<string> SchemaHeaderKinds { get; init; } =
-        ["ExternalSecret", "HTTPRoute", "Canary", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy", "PrometheusRule"];
+    public IReadOnlyList<string> SchemaHeaderKinds { get; init; } = [];
 
     /// <summary>The folder of the architecture decision records (<c>paths.decisions</c>); SCF033 looks for ADRs there.</summary>
     public string DecisionsPath { get; init; } = string.Empty;

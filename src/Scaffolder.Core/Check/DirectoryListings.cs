@@ -13,9 +13,9 @@ public sealed class DirectoryListings(IFileSystem fileSystem)
     // raised peak RSS at 100,000 manifests from ~166 MB to ~190 MB; a miss only lists the directory again.
     private const int MaxEntries = 512;
 
-    private readonly Dictionary<string, DirectoryEntry[]> _listings = new(StringComparer.Ordinal);
-    private readonly Queue<string> _order = new();
-    private int _entryCount;
+    private readonly Dictionary<string, DirectoryEntry[]> listings = new(StringComparer.Ordinal);
+    private readonly Queue<string> order = new();
+    private int entryCount;
 
     /// <summary>
     /// The direct entries of <paramref name="directory"/> (an absolute path), as <see cref="IFileSystem.EnumerateEntries"/>
@@ -24,25 +24,25 @@ public sealed class DirectoryListings(IFileSystem fileSystem)
     public IReadOnlyList<DirectoryEntry> List(string directory)
     {
         var key = Path.TrimEndingDirectorySeparator(directory);
-        lock (_listings)
+        lock (listings)
         {
-            if (_listings.TryGetValue(key, out var cached))
+            if (listings.TryGetValue(key, out var cached))
             {
                 return cached;
             }
         }
 
         var entries = fileSystem.EnumerateEntries(key).ToArray();
-        lock (_listings)
+        lock (listings)
         {
-            if (_listings.TryAdd(key, entries))
+            if (listings.TryAdd(key, entries))
             {
-                _order.Enqueue(key);
-                _entryCount += entries.Length;
-                while (_entryCount > MaxEntries && _order.Count > 1)
+                order.Enqueue(key);
+                entryCount += entries.Length;
+                while (entryCount > MaxEntries && order.Count > 1)
                 {
-                    _listings.Remove(_order.Dequeue(), out var evicted);
-                    _entryCount -= evicted!.Length;
+                    listings.Remove(order.Dequeue(), out var evicted);
+                    entryCount -= evicted!.Length;
                 }
             }
         }

@@ -6,28 +6,28 @@ namespace Scaffolder.Core.Check;
 /// <summary>Extracts the small cross-file facts of one file.</summary>
 internal sealed class FactCollector
 {
-    private readonly CheckConventions _conventions;
-    private readonly PathGlob _appFolders;
-    private readonly string _modulesPrefix;
-    private readonly Func<string, string, bool>? _hasCrd;
+    private readonly CheckConventions conventions;
+    private readonly PathGlob appFolders;
+    private readonly string modulesPrefix;
+    private readonly Func<string, string, bool>? hasCrd;
 
     /// <summary>Creates a collector; <paramref name="hasCrd"/> tells which apiVersion/kind have a CRD schema (documents kept for <c>--crds</c>).</summary>
     public FactCollector(CheckConventions conventions, Func<string, string, bool>? hasCrd = null)
     {
-        _conventions = conventions;
-        _hasCrd = hasCrd;
-        _appFolders = new PathGlob(conventions.AppsPathPattern.TrimEnd('/') + "/*/");
-        _modulesPrefix = conventions.ModulesPath.Trim('/') + "/";
+        this.conventions = conventions;
+        this.hasCrd = hasCrd;
+        appFolders = new PathGlob(conventions.AppsPathPattern.TrimEnd('/') + "/*/");
+        modulesPrefix = conventions.ModulesPath.Trim('/') + "/";
     }
 
     /// <summary>Adds the facts of <paramref name="file"/> to <paramref name="facts"/>.</summary>
     public void Collect(SourceFile file, List<object> facts)
     {
-        var unit = Manifests.UnitOf(file, _appFolders);
-        FluxFactCollector.Collect(file, facts, _hasCrd);
+        var unit = Manifests.UnitOf(file, appFolders);
+        FluxFactCollector.Collect(file, facts, hasCrd);
         if (file.Kind == SourceKind.Yaml)
         {
-            var isAppFolder = _appFolders.TryMatchDirectory(file.RelativePath, out var folder) && folder == file.Directory;
+            var isAppFolder = appFolders.TryMatchDirectory(file.RelativePath, out var folder) && folder == file.Directory;
             var isAppManifest = false;
             foreach (var document in file.Yaml!.Documents)
             {
@@ -40,7 +40,7 @@ internal sealed class FactCollector
                 facts.Add(new AppFileFact(folder, file.FileName, isAppManifest, new SourceLocation(file.RelativePath, 1, 1)));
             }
         }
-        else if (file.RelativePath.StartsWith(_modulesPrefix, StringComparison.Ordinal))
+        else if (file.RelativePath.StartsWith(modulesPrefix, StringComparison.Ordinal))
         {
             CollectTofu(file, facts);
         }
@@ -48,14 +48,14 @@ internal sealed class FactCollector
 
     private void CollectTofu(SourceFile file, List<object> facts)
     {
-        var rest = file.RelativePath[_modulesPrefix.Length..];
+        var rest = file.RelativePath[modulesPrefix.Length..];
         var slash = rest.IndexOf('/');
         if (slash < 0)
         {
             return;
         }
 
-        var module = _modulesPrefix + rest[..slash];
+        var module = modulesPrefix + rest[..slash];
         var inner = rest[(slash + 1)..];
         if (file.FileName.EndsWith(".tftest.hcl", StringComparison.Ordinal) && inner.StartsWith("tests/", StringComparison.Ordinal))
         {
@@ -91,7 +91,7 @@ internal sealed class FactCollector
                 facts.Add(new NamespaceFact(document.Name ?? string.Empty, labels, Locate(file, nameNode)));
                 break;
             case "Secret":
-                var source = Manifests.Annotation(document, _conventions.ReplicateFromAnnotation);
+                var source = Manifests.Annotation(document, conventions.ReplicateFromAnnotation);
                 var ns = Manifests.NamespaceOf(file, document);
                 if (source is not null)
                 {
@@ -102,16 +102,16 @@ internal sealed class FactCollector
             case "GarageKey":
                 facts.Add(new GarageKeyFact(Manifests.NamespaceOf(file, document) ?? string.Empty, document.Name ?? string.Empty, at));
                 break;
-            case "GarageReferenceGrant" when Manifests.NamespaceOf(file, document) is var grantNs && (grantNs is null || grantNs == _conventions.GarageNamespace):
+            case "GarageReferenceGrant" when Manifests.NamespaceOf(file, document) is var grantNs && (grantNs is null || grantNs == conventions.GarageNamespace):
                 facts.Add(new ReferenceGrantFact(document.Name ?? string.Empty));
                 break;
-            case "Cluster" when Manifests.IsCnpgCluster(file, document):
+            case "Cluster" when Manifests.IsCnpgCluster(file, document, conventions):
                 facts.Add(new PostgresClusterFact(document.Name ?? string.Empty, at));
                 break;
-            case "ScheduledBackup" when Manifests.IsCnpg(document) && map.At("spec", "backupOwnerReference")?.Text == "self":
+            case "ScheduledBackup" when Manifests.IsCnpg(document, conventions) && map.At("spec", "backupOwnerReference")?.Text == "self":
                 facts.Add(new ScheduledBackupFact(map.At("spec", "cluster", "name")?.Text ?? string.Empty));
                 break;
-            case "Pooler" when Manifests.IsCnpg(document):
+            case "Pooler" when Manifests.IsCnpg(document, conventions):
                 facts.Add(new PoolerFact(map.At("spec", "cluster", "name")?.Text ?? string.Empty));
                 break;
             case "ResourceSet":
@@ -180,7 +180,7 @@ internal sealed class FactCollector
     private int CountHomepage(LocatedMapping? annotations) =>
         annotations is null
             ? 0
-            : _conventions.HomepageAnnotations.Count(a => annotations.Get(_conventions.HomepageAnnotationPrefix + a) is not null);
+            : conventions.HomepageAnnotations.Count(a => annotations.Get(conventions.HomepageAnnotationPrefix + a) is not null);
 
     private static SourceLocation Locate(SourceFile file, LocatedNode node) => new(file.RelativePath, node.Line, node.Column);
 }

@@ -1,5 +1,3 @@
-using Scaffolder.Core.Yaml;
-
 namespace Scaffolder.Core.Check;
 
 /// <summary>
@@ -25,25 +23,4 @@ public interface ICheckRule
 
     /// <summary>The default fix hint, naming the <c>scaffold</c> command when a template exists.</summary>
     string Fix { get; }
-}
-
-/// <summary>A rule that looks at one file at a time (its text, or its YAML stream as a whole).</summary>
-public interface IFileRule : ICheckRule
-{
-    /// <summary>Checks <paramref name="file"/>.</summary>
-    void Check(SourceFile file, FindingSink sink);
-}
-
-/// <summary>A rule that looks at one YAML document at a time.</summary>
-public interface IManifestRule : ICheckRule
-{
-    /// <summary>Checks <paramref name="document"/> of <paramref name="file"/>.</summary>
-    void Check(SourceFile file, LocatedDocument document, FindingSink sink);
-}
-
-/// <summary>A rule that relates files, from the small facts gathered while every file was read.</summary>
-public interface IRepositoryRule : ICheckRule
-{
-    /// <summary>Checks the gathered <paramref name="facts"/>.</summary>
-    void Check(RepoFacts facts, FindingSink sink);
 }

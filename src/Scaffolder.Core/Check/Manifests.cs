@@ -8,16 +8,17 @@ internal static class Manifests
     /// <summary>The workload kinds that need monitoring.</summary>
     public static bool IsWorkload(string? kind) => kind is "HelmRelease" or "Deployment" or "StatefulSet" or "DaemonSet";
 
-    /// <summary>Whether the document belongs to CloudNativePG.</summary>
-    public static bool IsCnpg(LocatedDocument document) =>
-        document.ApiVersion?.StartsWith("postgresql.cnpg.io/", StringComparison.Ordinal) == true;
+    /// <summary>Whether the document's API group is the PostgreSQL operator's (<see cref="CheckConventions.PostgresApiGroup"/>).</summary>
+    public static bool IsCnpg(LocatedDocument document, CheckConventions conventions) =>
+        conventions.PostgresApiGroup.Length > 0
+        && document.ApiVersion?.StartsWith(conventions.PostgresApiGroup + "/", StringComparison.Ordinal) == true;
 
     /// <summary>
     /// Whether a document is a whole CNPG Cluster, not a kustomize patch of one: patch files (named <c>*patch*.yaml</c>,
     /// like <c>cluster-roles-patch.yaml</c>) hold partial objects that the rules for complete Clusters must skip.
     /// </summary>
-    public static bool IsCnpgCluster(SourceFile file, LocatedDocument document) =>
-        document.Kind == "Cluster" && IsCnpg(document) && !file.FileName.Contains("patch", StringComparison.OrdinalIgnoreCase);
+    public static bool IsCnpgCluster(SourceFile file, LocatedDocument document, CheckConventions conventions) =>
+        document.Kind == "Cluster" && IsCnpg(document, conventions) && !file.FileName.Contains("patch", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The app folder (matching the apps glob) of a file, or its directory otherwise.</summary>
     public static string UnitOf(SourceFile file, PathGlob appFolders) =>

@@ -9,7 +9,7 @@ namespace Scaffolder.Core.Check;
 /// </summary>
 public sealed class PathGlob
 {
-    private readonly Regex _regex;
+    private readonly Regex regex;
 
     /// <summary>Compiles <paramref name="pattern"/>.</summary>
     public PathGlob(string pattern)
@@ -47,14 +47,14 @@ public sealed class PathGlob
         }
 
         builder.Append('$');
-        _regex = new Regex(builder.ToString(), RegexOptions.CultureInvariant);
+        regex = new Regex(builder.ToString(), RegexOptions.CultureInvariant);
     }
 
     /// <summary>The pattern as written.</summary>
     public string Pattern { get; }
 
     /// <summary>Whether the repo-relative <paramref name="path"/> (forward slashes) matches.</summary>
-    public bool IsMatch(string path) => _regex.IsMatch(path);
+    public bool IsMatch(string path) => regex.IsMatch(path);
 
     /// <summary>Whether the glob matches a prefix of <paramref name="path"/> ending at a segment boundary; returns that prefix.</summary>
     public bool TryMatchDirectory(string path, out string directory)
@@ -63,7 +63,7 @@ public sealed class PathGlob
         while (end > 0)
         {
             var candidate = path[..(end + 1)];
-            if (_regex.IsMatch(candidate))
+            if (regex.IsMatch(candidate))
             {
                 directory = candidate;
                 return true;

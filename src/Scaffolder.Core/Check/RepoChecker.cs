@@ -18,9 +18,9 @@ public sealed class RepoChecker
     private const int ParallelBatchPerWorker = 128;
     private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
-    private readonly IFileSystem _fileSystem;
-    private readonly CheckConventions _conventions;
-    private readonly IReadOnlyList<ICheckRule> _rules;
+    private readonly IFileSystem fileSystem;
+    private readonly CheckConventions conventions;
+    private readonly IReadOnlyList<ICheckRule> rules;
 
     /// <summary>Creates a checker with the built-in rules.</summary>
     public RepoChecker(IFileSystem fileSystem, CheckConventions conventions)
@@ -34,13 +34,13 @@ public sealed class RepoChecker
         ArgumentNullException.ThrowIfNull(fileSystem);
         ArgumentNullException.ThrowIfNull(conventions);
         ArgumentNullException.ThrowIfNull(rules);
-        _fileSystem = fileSystem;
-        _conventions = conventions;
-        _rules = rules;
+        this.fileSystem = fileSystem;
+        this.conventions = conventions;
+        this.rules = rules;
     }
 
     /// <summary>The rules this checker runs when no filter is given.</summary>
-    public IReadOnlyList<ICheckRule> Rules => _rules;
+    public IReadOnlyList<ICheckRule> Rules => rules;
 
     /// <summary>
     /// Checks <paramref name="paths"/> (files or directories, absolute or relative to <paramref name="repoRoot"/>;
@@ -56,18 +56,18 @@ public sealed class RepoChecker
         var clock = Stopwatch.StartNew();
         var rules = SelectRules(options);
         var root = Path.GetFullPath(repoRoot);
-        var repo = new RepoContext(root, _fileSystem, _conventions) { Files = new RepoFileReader(_fileSystem, root, options.MaxFileBytes) };
+        var repo = new RepoContext(root, fileSystem, conventions) { Files = new RepoFileReader(fileSystem, root, options.MaxFileBytes) };
         var skipRule = rules.OfType<SkippedPathRule>().FirstOrDefault();
         var fileRules = rules.OfType<IFileRule>().ToArray();
         var manifestRules = rules.OfType<IManifestRule>().ToArray();
         var crds = Schema.CrdSchemaSet.Load(
-            _fileSystem,
-            [.. options.CrdDirectories.Concat(_conventions.CrdDirectories).Select(d => Path.GetFullPath(Path.Combine(root, d))).Distinct(StringComparer.Ordinal)]);
-        var collector = new FactCollector(_conventions, crds.Count == 0 ? null : crds.Has);
+            fileSystem,
+            [.. options.CrdDirectories.Concat(conventions.CrdDirectories).Select(d => Path.GetFullPath(Path.Combine(root, d))).Distinct(StringComparer.Ordinal)]);
+        var collector = new FactCollector(conventions, crds.Count == 0 ? null : crds.Has);
 
         // Files stream in repo-relative ordinal order and each result is folded in at once: only findings,
         // suppression ranges of files that have them, and the small facts are kept, never per-file results.
-        var facts = new RepoFacts(_conventions) { Repo = repo, Crds = crds };
+        var facts = new RepoFacts(conventions) { Repo = repo, Crds = crds };
         var findings = new List<Finding>();
         var ignores = new Dictionary<string, IReadOnlyList<IgnoreRange>>(StringComparer.Ordinal);
         // Facts come from the whole repository; rules run, and findings are kept, only under the paths asked for.
@@ -140,7 +140,7 @@ public sealed class RepoChecker
         }
 
         findings.AddRange(repoSink.Findings.Where(f => InScope(f.File)));
-        var ignoredPaths = _conventions.IgnorePaths.Select(p => new PathGlob(p)).ToArray();
+        var ignoredPaths = conventions.IgnorePaths.Select(p => new PathGlob(p)).ToArray();
         var report = findings
             .Where(f => f.Severity >= options.MinSeverity)
             .Select(f => IsSuppressed(f, ignores, ignoredPaths) ? f with { Suppressed = true } : f)
@@ -157,11 +157,11 @@ public sealed class RepoChecker
     {
         if (options.RuleIds.Count == 0)
         {
-            return [.. _rules];
+            return [.. rules];
         }
 
         var wanted = options.RuleIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return [.. _rules.Where(r => wanted.Contains(r.Id))];
+        return [.. rules.Where(r => wanted.Contains(r.Id))];
     }
 
     private static bool IsSuppressed(Finding finding, Dictionary<string, IReadOnlyList<IgnoreRange>> ignores, PathGlob[] ignoredPaths) =>
@@ -242,7 +242,7 @@ public sealed class RepoChecker
             }
             else if (!SkippedDirectories.Contains(name))
             {
-                if (_fileSystem.GetEntryKind(entry.Path) != FileEntryKind.SymbolicLink)
+                if (fileSystem.GetEntryKind(entry.Path) != FileEntryKind.SymbolicLink)
                 {
                     children.Add(new WalkChild(name + "/", entry, null));
                 }
@@ -342,7 +342,7 @@ public sealed class RepoChecker
                 rule.Check(file, document, sink);
             }
 
-            if (document.Annotations?.Get(_conventions.IgnoreAnnotation)?.Text is { } ignore
+            if (document.Annotations?.Get(conventions.IgnoreAnnotation)?.Text is { } ignore
                 && IgnoreAnnotation.Parse(ignore) is { HasReason: true } parsed)
             {
                 (ignores ??= []).Add(new IgnoreRange(document.StartLine, document.EndLine, parsed.RuleIds));

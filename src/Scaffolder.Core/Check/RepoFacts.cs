@@ -2,70 +2,6 @@ using Scaffolder.Core.Check.Flux;
 
 namespace Scaffolder.Core.Check;
 
-/// <summary>A location in the repo.</summary>
-/// <param name="File">The repo-relative path.</param>
-/// <param name="Line">The 1-based line.</param>
-/// <param name="Column">The 1-based column.</param>
-public sealed record SourceLocation(string File, int Line, int Column);
-
-/// <summary>A workload (HelmRelease, Deployment, StatefulSet, DaemonSet) and the unit (app folder or directory) it belongs to.</summary>
-public sealed record WorkloadFact(string Unit, string Kind, string Name, bool HasMonitor, SourceLocation Location);
-
-/// <summary>A Namespace object and its labels.</summary>
-public sealed record NamespaceFact(string Name, IReadOnlySet<string> Labels, SourceLocation Location);
-
-/// <summary>A replica Secret: its namespace and its <c>replicate-from</c> source (<c>ns/name</c>).</summary>
-public sealed record ReplicaFact(string Namespace, string Source, SourceLocation Location);
-
-/// <summary>A GarageKey and its namespace.</summary>
-public sealed record GarageKeyFact(string Namespace, string Name, SourceLocation Location);
-
-/// <summary>A CNPG Cluster.</summary>
-public sealed record PostgresClusterFact(string Name, SourceLocation Location);
-
-/// <summary>An app registry input of a ResourceSet (<c>name</c> and <c>path</c>).</summary>
-public sealed record RegistryInputFact(string Name, string Path, SourceLocation Location);
-
-/// <summary>A route (HTTPRoute or app-template <c>route</c> entry) and how many homepage annotations it carries.</summary>
-public sealed record RouteFact(string Unit, int HomepageAnnotations, SourceLocation Location);
-
-/// <summary>A file of an app folder and whether it declares a HelmRelease or Namespace.</summary>
-public sealed record AppFileFact(string Folder, string FileName, bool IsAppManifest, SourceLocation Location);
-
-/// <summary>A <c>.tf</c> file of an OpenTofu module.</summary>
-public sealed record TofuFileFact(string Module, SourceLocation Location);
-
-/// <summary>A unit (app folder or directory) that has a metrics scrape object (ServiceMonitor, PodMonitor).</summary>
-public sealed record MonitorFact(string Unit);
-
-/// <summary>A unit (app folder or directory) that has a PrometheusRule.</summary>
-public sealed record AlertRuleFact(string Unit);
-
-/// <summary>A ScheduledBackup of a CNPG cluster with <c>backupOwnerReference: self</c>.</summary>
-public sealed record ScheduledBackupFact(string Cluster);
-
-/// <summary>A Pooler of a CNPG cluster.</summary>
-public sealed record PoolerFact(string Cluster);
-
-/// <summary>A GarageReferenceGrant in the Garage namespace.</summary>
-public sealed record ReferenceGrantFact(string Name);
-
-/// <summary>An OpenTofu module with a <c>tests/*.tftest.hcl</c> file.</summary>
-public sealed record TofuTestFact(string Module);
-
-/// <summary>Where a technology name comes from (SCF033).</summary>
-public enum TechnologySource
-{
-    /// <summary>A chart: a HelmRelease's <c>spec.chart.spec.chart</c> or the last segment of an OCIRepository URL.</summary>
-    Chart,
-
-    /// <summary>An app-template container image repository.</summary>
-    Image,
-}
-
-/// <summary>A chart or image name a manifest deploys, and the object (<c>HelmRelease 'x'</c>) that deploys it.</summary>
-public sealed record TechnologyFact(string Subject, string Name, TechnologySource Source, SourceLocation Location);
-
 /// <summary>
 /// The small cross-file facts gathered while the files were read, in file order. Whole documents are not
 /// kept, so memory stays bounded by the number of relevant objects, not by repo size.
@@ -153,7 +89,7 @@ public sealed class RepoFacts
     /// <summary>OpenTofu module files in file order.</summary>
     public List<TofuFileFact> TofuFiles { get; } = [];
 
-    private readonly Dictionary<string, AppFolderSummary> _appFolderIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AppFolderSummary> appFolderIndex = new(StringComparer.Ordinal);
 
     /// <summary>OpenTofu modules with tests.</summary>
     public HashSet<string> TestedModules { get; } = new(StringComparer.Ordinal);
@@ -228,10 +164,10 @@ public sealed class RepoFacts
 
     private void AddAppFile(AppFileFact file)
     {
-        if (!_appFolderIndex.TryGetValue(file.Folder, out var folder))
+        if (!appFolderIndex.TryGetValue(file.Folder, out var folder))
         {
             folder = new AppFolderSummary(file.Folder, file.Location);
-            _appFolderIndex.Add(file.Folder, folder);
+            appFolderIndex.Add(file.Folder, folder);
             AppFolders.Add(folder);
         }
 
@@ -246,33 +182,4 @@ public sealed class RepoFacts
             folder.KustomizationLocation ??= file.Location;
         }
     }
-}
-
-/// <summary>
-/// What the app-folder rule needs of one app folder, folded from its <see cref="AppFileFact"/>s so memory grows with
-/// the number of folders, not files.
-/// </summary>
-public sealed class AppFolderSummary
-{
-    /// <summary>Creates the summary of a folder from its first file.</summary>
-    public AppFolderSummary(string folder, SourceLocation firstFile)
-    {
-        Folder = folder;
-        FirstFile = firstFile;
-    }
-
-    /// <summary>The app folder (repo-relative, trailing slash).</summary>
-    public string Folder { get; }
-
-    /// <summary>Where the first file of the folder (in file order) starts.</summary>
-    public SourceLocation FirstFile { get; }
-
-    /// <summary>Where the first <c>kustomization.yaml</c> of the folder starts, if any.</summary>
-    public SourceLocation? KustomizationLocation { get; set; }
-
-    /// <summary>Whether any file of the folder declares a HelmRelease or Namespace.</summary>
-    public bool HasAppManifest { get; set; }
-
-    /// <summary>The names of the required app files present.</summary>
-    public HashSet<string> RequiredFilesPresent { get; } = new(StringComparer.Ordinal);
 }

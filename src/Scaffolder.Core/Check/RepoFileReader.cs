@@ -2,12 +2,6 @@ using Scaffolder.Core.IO;
 
 namespace Scaffolder.Core.Check;
 
-/// <summary>What reading one file gave: its bytes, or why it was skipped (a note) or could not be read (an error).</summary>
-/// <param name="Bytes">The content; empty when the file was skipped or unreadable.</param>
-/// <param name="Skipped">Why the file was deliberately not read (a FIFO, a link out of the repository, too large), or null.</param>
-/// <param name="Error">Why reading failed (a dangling link, permissions), or null.</param>
-public sealed record FileReadResult(byte[] Bytes, string? Skipped, string? Error);
-
 /// <summary>
 /// Reads the files <c>check</c> looks at, on hostile trees too: only regular files are opened (never a FIFO, device
 /// or socket), a symbolic link is followed only when its real target stays inside the repository, and no file is
@@ -19,9 +13,9 @@ public sealed class RepoFileReader
     public const long DefaultMaxBytes = 64L * 1024 * 1024;
 
     private const int MaxLinks = 40;
-    private readonly IFileSystem _fileSystem;
-    private readonly string _root;
-    private readonly Lazy<string?> _realRoot;
+    private readonly IFileSystem fileSystem;
+    private readonly string root;
+    private readonly Lazy<string?> realRoot;
 
     /// <summary>Creates a reader for the repository at <paramref name="root"/> (absolute).</summary>
     public RepoFileReader(IFileSystem fileSystem, string root, long maxBytes = DefaultMaxBytes)
@@ -29,17 +23,17 @@ public sealed class RepoFileReader
         ArgumentNullException.ThrowIfNull(fileSystem);
         ArgumentNullException.ThrowIfNull(root);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
-        _fileSystem = fileSystem;
-        _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        this.fileSystem = fileSystem;
+        this.root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         MaxBytes = maxBytes;
-        _realRoot = new(() => RealPath(_root));
+        realRoot = new(() => RealPath(this.root));
     }
 
     /// <summary>The largest file read, in bytes.</summary>
     public long MaxBytes { get; }
 
     /// <summary>The repository root with every symbolic link on its way followed.</summary>
-    public string RealRoot => _realRoot.Value ?? _root;
+    public string RealRoot => realRoot.Value ?? root;
 
     /// <summary>Reads the file at <paramref name="path"/> (absolute), within the bounds.</summary>
     public FileReadResult Read(string path)
@@ -48,7 +42,7 @@ public sealed class RepoFileReader
         try
         {
             var target = path;
-            var kind = _fileSystem.GetEntryKind(path);
+            var kind = fileSystem.GetEntryKind(path);
             if (kind == FileEntryKind.SymbolicLink)
             {
                 if (RealPath(path) is not { } real)
@@ -56,15 +50,15 @@ public sealed class RepoFileReader
                     return Unreadable("too many levels of symbolic links");
                 }
 
-                kind = _fileSystem.GetEntryKind(real);
+                kind = fileSystem.GetEntryKind(real);
                 if (kind == FileEntryKind.Missing)
                 {
-                    return Unreadable($"dangling link to {_fileSystem.GetLinkTarget(path)}");
+                    return Unreadable($"dangling link to {fileSystem.GetLinkTarget(path)}");
                 }
 
                 if (!IsInside(real))
                 {
-                    return Skip($"is a symbolic link to {_fileSystem.GetLinkTarget(path)}, which leads out of the repository: not read");
+                    return Skip($"is a symbolic link to {fileSystem.GetLinkTarget(path)}, which leads out of the repository: not read");
                 }
 
                 target = real;
@@ -80,7 +74,7 @@ public sealed class RepoFileReader
                     return Skip("is not a regular file (a FIFO, device or socket): not read");
             }
 
-            using var stream = _fileSystem.OpenRead(target);
+            using var stream = fileSystem.OpenRead(target);
             if (stream.CanSeek && stream.Length > MaxBytes)
             {
                 return TooLarge();
@@ -110,12 +104,12 @@ public sealed class RepoFileReader
 
         if (!IsInside(real))
         {
-            return $"is a symbolic link to {_fileSystem.GetLinkTarget(link)}, which leads out of the repository: not followed";
+            return $"is a symbolic link to {fileSystem.GetLinkTarget(link)}, which leads out of the repository: not followed";
         }
 
-        var parent = RealPath(Path.GetDirectoryName(link) ?? _root) ?? _root;
+        var parent = RealPath(Path.GetDirectoryName(link) ?? root) ?? root;
         return parent == real || parent.StartsWith(real + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            ? $"is a symbolic link to {_fileSystem.GetLinkTarget(link)}, a folder above it (a directory cycle): not followed"
+            ? $"is a symbolic link to {fileSystem.GetLinkTarget(link)}, a folder above it (a directory cycle): not followed"
             : null;
     }
 
@@ -144,7 +138,7 @@ public sealed class RepoFileReader
             }
 
             var next = Path.Combine(current, part);
-            if (_fileSystem.GetLinkTarget(next) is not { } target)
+            if (fileSystem.GetLinkTarget(next) is not { } target)
             {
                 current = next;
                 continue;

@@ -1,45 +1,11 @@
-using Scaffolder.Core.IO;
 using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check;
 
-/// <summary>The kinds of files the checker reads.</summary>
-public enum SourceKind
-{
-    /// <summary>A <c>.yaml</c> or <c>.yml</c> file.</summary>
-    Yaml,
-
-    /// <summary>An OpenTofu <c>.tf</c> file.</summary>
-    Terraform,
-
-    /// <summary>Another HCL file (<c>.hcl</c>, <c>.tftest.hcl</c>, <c>.tfvars</c>).</summary>
-    Hcl,
-
-    /// <summary>A dotenv file (<c>*.env</c>).</summary>
-    Env,
-}
-
-/// <summary>The repo being checked: its root, file system and conventions.</summary>
-/// <param name="Root">The absolute repo root.</param>
-/// <param name="FileSystem">The file system all reads go through.</param>
-/// <param name="Conventions">The conventions of the run.</param>
-public sealed record RepoContext(string Root, IFileSystem FileSystem, CheckConventions Conventions)
-{
-    /// <summary>The directory listings of the run, shared by the walk and the rules.</summary>
-    public DirectoryListings Listings { get; } = new(FileSystem);
-
-    /// <summary>The bounded, link-confined reader every file the run reads goes through.</summary>
-    public RepoFileReader Files { get; init; } = new(FileSystem, Root);
-
-    /// <summary>Returns the absolute native path of a repo-relative path.</summary>
-    public string AbsolutePath(string relativePath) =>
-        Path.GetFullPath(Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar)));
-}
-
 /// <summary>One file being checked: its repo-relative path, text and, for YAML, its documents.</summary>
 public sealed class SourceFile
 {
-    private int[]? _lineStarts;
+    private int[]? lineStarts;
 
     /// <summary>Creates a source file.</summary>
     public SourceFile(RepoContext repo, string relativePath, SourceKind kind, string text, YamlFileContent? yaml)
@@ -86,7 +52,7 @@ public sealed class SourceFile
     /// <summary>The number of lines.</summary>
     public int LineCount => LineStarts.Length;
 
-    private int[] LineStarts => _lineStarts ??= ComputeLineStarts(Text);
+    private int[] LineStarts => lineStarts ??= ComputeLineStarts(Text);
 
     /// <summary>Returns the 1-based line <paramref name="line"/> without its line break, or empty when out of range.</summary>
     public ReadOnlySpan<char> GetLine(int line)

@@ -5,16 +5,6 @@ using System.Text.Json.Serialization;
 
 namespace Scaffolder.Core.Evaluation;
 
-/// <summary>Output format of <c>scaffold evaluate</c>.</summary>
-public enum EvaluationOutputFormat
-{
-    /// <summary>Human-readable report.</summary>
-    Text,
-
-    /// <summary>Machine-readable report, documented in docs/evaluate-json.md.</summary>
-    Json,
-}
-
 /// <summary>Renders a <see cref="TechnologyEvaluation"/> as text, JSON, or the ADR's stack-fit markdown section.</summary>
 public static class EvaluationFormatter
 {

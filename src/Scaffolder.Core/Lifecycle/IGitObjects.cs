@@ -16,6 +16,3 @@ public interface IGitObjects
     /// <summary>Merges the changes base → ours and base → theirs (<c>git merge-file</c>); conflicts are written as git-style markers.</summary>
     MergeResult Merge(byte[] baseContent, byte[] ours, byte[] theirs, string path);
 }
-
-/// <summary>A merged file and how many conflicts (marker blocks) it holds.</summary>
-public sealed record MergeResult(byte[] Content, int Conflicts);

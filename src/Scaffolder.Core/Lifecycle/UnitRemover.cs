@@ -5,11 +5,6 @@ using Scaffolder.Core.Text;
 
 namespace Scaffolder.Core.Lifecycle;
 
-/// <summary>The plan of <c>scaffold remove</c> and the files it keeps.</summary>
-/// <param name="Plan">Deletions of the unit's files and answers file, and shared files without the unit's lines.</param>
-/// <param name="Kept">Files and edits left in place, with the reason (changed since generation, or not found).</param>
-public sealed record RemovePlan(Plan Plan, IReadOnlyList<string> Kept);
-
 /// <summary>
 /// Plans the removal of a unit: its files are deleted when they still hold what scaffold wrote (changed ones are
 /// kept and reported unless forced), and the lines it inserted into shared files are taken out again, every other

@@ -2,24 +2,6 @@ using Scaffolder.Core.IO;
 
 namespace Scaffolder.Core.Planning;
 
-/// <summary>What <see cref="InterruptedApply.Recover"/> did.</summary>
-public enum RecoveryAction
-{
-    /// <summary>No apply was interrupted.</summary>
-    None,
-
-    /// <summary>The interrupted apply was finished: every file holds its new content.</summary>
-    Finished,
-
-    /// <summary>The interrupted apply was undone: every file holds its content from before.</summary>
-    RolledBack,
-}
-
-/// <summary>The outcome of a recovery.</summary>
-/// <param name="Action">What was done.</param>
-/// <param name="Files">How many files the interrupted apply had.</param>
-public sealed record RecoveryOutcome(RecoveryAction Action, int Files);
-
 /// <summary>
 /// Brings back a tree left by an apply that was killed (or lost power): run first, under the repository lock, by every
 /// command. An apply that had committed (all its new contents durable) is finished; one that had not, or that was being

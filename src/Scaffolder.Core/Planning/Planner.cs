@@ -26,16 +26,17 @@ public sealed class Planner
     /// <summary>
     /// Creates a planner over a repository's templates and config, with the inserters, data providers and file kinds of
     /// <paramref name="extensions"/> (<see cref="ExtensionTable.BuiltIn"/> when null); the files it reads are bounded by
-    /// <paramref name="limits"/> (the defaults when null).
+    /// <paramref name="limits"/> (the defaults when null); <paramref name="renderer"/> (a new one over the catalog's
+    /// partials when null) may already hold templates parsed by <see cref="TemplatePrefetch"/>.
     /// </summary>
-    public Planner(IFileSystem fileSystem, TemplateCatalog catalog, ScaffoldConfig config, ExtensionTable? extensions = null, InputLimits? limits = null)
+    public Planner(IFileSystem fileSystem, TemplateCatalog catalog, ScaffoldConfig config, ExtensionTable? extensions = null, InputLimits? limits = null, TemplateRenderer? renderer = null)
     {
         this.limits = limits ?? InputLimits.Default;
         this.extensions = extensions ?? ExtensionTable.BuiltIn;
         this.fileSystem = fileSystem;
         this.catalog = catalog;
         this.config = config;
-        renderer = new TemplateRenderer(catalog.Partials);
+        this.renderer = renderer ?? new TemplateRenderer(catalog.Partials);
     }
 
     /// <summary>The inserters, data providers and file kinds templates name.</summary>

@@ -115,16 +115,19 @@ internal sealed partial class TemplateExpander(
             { IsBackground = true, Name = "includes" };
             worker.Start();
             var own = new RenderSet();
+            ExceptionDispatchInfo? ownFailure = null;
             try
             {
                 RenderOwn(definition, context, template, own);
             }
-            finally
+            catch (Exception ex)
             {
-                worker.Join();
+                ownFailure = ExceptionDispatchInfo.Capture(ex);
             }
 
+            worker.Join();
             failure?.Throw();
+            ownFailure?.Throw();
             output.Expansions.AddRange(included.Expansions);
             output.Files.AddRange(included.Files);
             output.Files.AddRange(own.Files);

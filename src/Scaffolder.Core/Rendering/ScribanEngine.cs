@@ -41,6 +41,18 @@ internal sealed class ScribanEngine
         return Run(context, source, template.Render);
     }
 
+    public void Prepare(string text, string source)
+    {
+        try
+        {
+            templates.GetOrAdd(text, t => Parse(t, source, ScriptMode.Default));
+        }
+        catch (UserInputException)
+        {
+            // Reported by the render that needs the text.
+        }
+    }
+
     public bool IsTrue(string expression, IReadOnlyDictionary<string, object?> context, string source)
     {
         var template = expressions.GetOrAdd(expression, e => Parse(e, source, ScriptMode.ScriptOnly));

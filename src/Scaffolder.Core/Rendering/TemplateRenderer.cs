@@ -30,6 +30,12 @@ public sealed class TemplateRenderer
         engine.Render(text, context, source);
 
     /// <summary>
+    /// Parses <paramref name="text"/> into the cache <see cref="Render"/> reads, without rendering it: another thread can
+    /// parse what a plan will render while the plan starts. A text that does not parse is left for the render to report.
+    /// </summary>
+    public void Prepare(string text, string source) => engine.Prepare(text, source);
+
+    /// <summary>
     /// Evaluates the Scriban expression <paramref name="expression"/> (a <c>when:</c>) against <paramref name="context"/>
     /// with template truthiness: null, false, empty text, zero and empty lists are false. Empty means true.
     /// </summary>

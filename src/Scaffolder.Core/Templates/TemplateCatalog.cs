@@ -1,6 +1,5 @@
 using System.Text;
 using Scaffolder.Core.IO;
-using Scaffolder.Core.Planning;
 
 namespace Scaffolder.Core.Templates;
 
@@ -164,9 +163,3 @@ public sealed class TemplateCatalog
         return reader.ReadToEnd();
     }
 }
-
-/// <summary>A parsed template and access to its files.</summary>
-/// <param name="Definition">The parsed <c>template.yaml</c>.</param>
-/// <param name="Origin">The folder it comes from, as errors name it: <c>templates/app</c> (built in) or <c>.scaffold/templates/app</c>.</param>
-/// <param name="ReadFile">Reads a file of the template folder by relative name.</param>
-public sealed record LoadedTemplate(TemplateDefinition Definition, string Origin, Func<string, string> ReadFile);

@@ -6,7 +6,7 @@ namespace Scaffolder.Core.Yaml;
 /// <param name="endLine">The 1-based line where the document ends.</param>
 public sealed class LocatedDocument(LocatedNode? root, int startLine, int endLine)
 {
-    private IReadOnlyList<LocatedMapping>? _mappings;
+    private IReadOnlyList<LocatedMapping>? mappings;
 
     /// <summary>The root node; null for an empty document.</summary>
     public LocatedNode? Root { get; } = root;
@@ -21,7 +21,7 @@ public sealed class LocatedDocument(LocatedNode? root, int startLine, int endLin
     /// Every mapping of the document, depth first in document order (<see cref="LocatedNode.DescendantMappings"/> of the root),
     /// collected once on first use and shared by the rules that scan them all.
     /// </summary>
-    public IReadOnlyList<LocatedMapping> Mappings => _mappings ??= Root?.DescendantMappings() ?? [];
+    public IReadOnlyList<LocatedMapping> Mappings => mappings ??= Root?.DescendantMappings() ?? [];
 
     /// <summary>The root as a mapping, or null.</summary>
     public LocatedMapping? Map => Root as LocatedMapping;
@@ -50,14 +50,3 @@ public sealed class LocatedDocument(LocatedNode? root, int startLine, int endLin
     /// <summary>Whether the document is a Kubernetes manifest (it has an <c>apiVersion</c> and a <c>kind</c>).</summary>
     public bool IsManifest => Kind is not null;
 }
-
-/// <summary>Why a YAML file could not be read past some point: a syntax error, or the file itself is unreadable.</summary>
-/// <param name="Message">The message reported (the parser's, after "YAML syntax error: ").</param>
-/// <param name="Line">The 1-based line.</param>
-/// <param name="Column">The 1-based column.</param>
-public sealed record YamlSyntaxError(string Message, int Line, int Column);
-
-/// <summary>The documents of one YAML file, and the syntax error that stopped reading it, if any.</summary>
-/// <param name="Documents">The documents read before any error.</param>
-/// <param name="Error">The syntax error, or null.</param>
-public sealed record YamlFileContent(IReadOnlyList<LocatedDocument> Documents, YamlSyntaxError? Error);

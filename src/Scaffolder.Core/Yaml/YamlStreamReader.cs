@@ -21,14 +21,14 @@ public static class YamlStreamReader
     public const long MaxAliasExpansion = 1_000_000;
 
     [ThreadStatic]
-    private static ReadState? t_state;
+    private static ReadState? threadState;
 
     /// <summary>Reads every document of <paramref name="text"/>.</summary>
     public static YamlFileContent Read(string text)
     {
         var documents = new List<LocatedDocument>();
         var parser = new Parser(new StringReader(text));
-        var state = t_state ??= new ReadState();
+        var state = threadState ??= new ReadState();
         state.Clear();
         try
         {

@@ -17,12 +17,12 @@ internal sealed class NamespaceGraph
         .Select(f => (OpCode)f.GetValue(null)!)
         .ToDictionary(o => o.Value);
 
-    private readonly string _root;
+    private readonly string root;
 
     /// <summary>Edges: from namespace to namespace, with one example 'Type -> Type' per edge.</summary>
-    private readonly SortedDictionary<string, SortedDictionary<string, string>> _edges = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, SortedDictionary<string, string>> edges = new(StringComparer.Ordinal);
 
-    private NamespaceGraph(string root) => _root = root;
+    private NamespaceGraph(string root) => this.root = root;
 
     public static NamespaceGraph Of(Assembly assembly, string root)
     {
@@ -35,8 +35,8 @@ internal sealed class NamespaceGraph
             {
                 var to = graph.TopLevel(used);
                 if (to is null || to == from) continue;
-                if (!graph._edges.TryGetValue(from, out var targets))
-                    graph._edges[from] = targets = new SortedDictionary<string, string>(StringComparer.Ordinal);
+                if (!graph.edges.TryGetValue(from, out var targets))
+                    graph.edges[from] = targets = new SortedDictionary<string, string>(StringComparer.Ordinal);
                 targets.TryAdd(to, $"{Outer(type).FullName} -> {Outer(used).FullName}");
             }
         }
@@ -49,7 +49,7 @@ internal sealed class NamespaceGraph
     {
         var cycles = new List<IReadOnlyList<string>>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var start in _edges.Keys)
+        foreach (var start in edges.Keys)
         {
             var path = ShortestPathBack(start);
             if (path is null) continue;
@@ -61,7 +61,7 @@ internal sealed class NamespaceGraph
 
     /// <summary>One example type reference for each edge of a cycle.</summary>
     public string Explain(IReadOnlyList<string> cycle) => string.Join("\n",
-        cycle.Zip(cycle.Skip(1)).Select(e => $"  {e.First} -> {e.Second}: {_edges[e.First][e.Second]}"));
+        cycle.Zip(cycle.Skip(1)).Select(e => $"  {e.First} -> {e.Second}: {edges[e.First][e.Second]}"));
 
     private List<string>? ShortestPathBack(string start)
     {
@@ -71,7 +71,7 @@ internal sealed class NamespaceGraph
         while (queue.Count > 0)
         {
             var node = queue.Dequeue();
-            if (!_edges.TryGetValue(node, out var targets)) continue;
+            if (!edges.TryGetValue(node, out var targets)) continue;
             foreach (var next in targets.Keys)
             {
                 if (next == start)
@@ -93,9 +93,9 @@ internal sealed class NamespaceGraph
     {
         var ns = Outer(type).Namespace;
         if (ns is null) return null;
-        if (ns == _root) return "(root)";
-        if (!ns.StartsWith(_root + ".", StringComparison.Ordinal)) return null;
-        var rest = ns[(_root.Length + 1)..];
+        if (ns == root) return "(root)";
+        if (!ns.StartsWith(root + ".", StringComparison.Ordinal)) return null;
+        var rest = ns[(root.Length + 1)..];
         var dot = rest.IndexOf('.', StringComparison.Ordinal);
         return dot < 0 ? rest : rest[..dot];
     }

@@ -43,4 +43,28 @@ public sealed class TemplateWordTests
         TemplateNames.Of(ParameterType.List).ShouldBe("list");
         TemplateNames.Alternatives<IfMissingPolicy>().ShouldBe("error or skip");
     }
+
+    [Theory]
+    [InlineData(typeof(TemplateScope))]
+    [InlineData(typeof(ParameterType))]
+    [InlineData(typeof(IfExistsPolicy))]
+    [InlineData(typeof(IfMissingPolicy))]
+    public void Every_member_has_its_name_as_word_in_both_directions(Type enumType)
+    {
+        var check = typeof(TemplateWordTests).GetMethod(nameof(RoundTrips), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.MakeGenericMethod(enumType);
+        check.Invoke(null, null);
+    }
+
+    private static void RoundTrips<T>()
+        where T : struct, Enum
+    {
+        var values = Enum.GetValues<T>();
+        var words = values.Select(v => char.ToLowerInvariant(v.ToString()[0]) + v.ToString()[1..]).ToArray();
+        TemplateNames.Alternatives<T>().ShouldBe(words.Length == 1 ? words[0] : $"{string.Join(", ", words[..^1])} or {words[^1]}");
+        for (var i = 0; i < values.Length; i++)
+        {
+            TemplateNames.Of(values[i]).ShouldBe(words[i]);
+            TemplateNames.Parse<T>(words[i]).ShouldBe(values[i]);
+        }
+    }
 }

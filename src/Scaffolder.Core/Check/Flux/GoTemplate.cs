@@ -3,9 +3,6 @@ using System.Text;
 
 namespace Scaffolder.Core.Check.Flux;
 
-/// <summary>Why a ResourceSet template could not be rendered offline (an unknown function, a syntax error).</summary>
-public sealed class TemplateException(string message) : Exception(message);
-
 /// <summary>
 /// The subset of Go <c>text/template</c> that flux-operator ResourceSets use, with its <c>&lt;&lt;</c> and
 /// <c>&gt;&gt;</c> delimiters: actions with pipelines, <c>if</c>/<c>else if</c>/<c>else</c>, <c>range</c> (with
@@ -17,9 +14,9 @@ public sealed class GoTemplate
 {
     private const string Open = "<<";
     private const string Close = ">>";
-    private readonly List<Node> _nodes;
+    private readonly List<Node> parsedNodes;
 
-    private GoTemplate(List<Node> nodes) => _nodes = nodes;
+    private GoTemplate(List<Node> nodes) => parsedNodes = nodes;
 
     /// <summary>Parses <paramref name="text"/>; throws <see cref="TemplateException"/> on a syntax error.</summary>
     public static GoTemplate Parse(string text)
@@ -37,7 +34,7 @@ public sealed class GoTemplate
         var output = new StringBuilder();
         var scope = new Scope(inputs, null);
         scope.Set("$", inputs);
-        Execute(_nodes, output, scope, inputs);
+        Execute(parsedNodes, output, scope, inputs);
         return output.ToString();
     }
 
@@ -249,14 +246,14 @@ public sealed class GoTemplate
 
     private sealed class Scope(IReadOnlyDictionary<string, object?> inputs, Scope? parent)
     {
-        private readonly Dictionary<string, object?> _variables = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, object?> variables = new(StringComparer.Ordinal);
 
         public IReadOnlyDictionary<string, object?> Inputs { get; } = inputs;
 
-        public void Set(string name, object? value) => _variables[name] = value;
+        public void Set(string name, object? value) => variables[name] = value;
 
         public object? Get(string name) =>
-            _variables.TryGetValue(name, out var value) ? value
+            variables.TryGetValue(name, out var value) ? value
             : parent is not null ? parent.Get(name)
             : throw new TemplateException($"undefined variable {name}");
 
@@ -386,21 +383,21 @@ public sealed class GoTemplate
     /// <summary>Evaluates one pipeline: commands separated by <c>|</c>, each one's result the last argument of the next.</summary>
     private sealed class Evaluator(Scope scope, object? dot)
     {
-        private string _text = string.Empty;
-        private int _at;
+        private string source = string.Empty;
+        private int position;
 
         public object? Pipeline(string text)
         {
-            var saved = (_text, _at);
-            (_text, _at) = (text, 0);
+            var saved = (source, position);
+            (source, position) = (text, 0);
             var value = ReadPipeline(')');
             SkipSpace();
-            if (_at < _text.Length)
+            if (position < source.Length)
             {
-                throw new TemplateException($"unexpected '{_text[_at..]}' in '{text}'");
+                throw new TemplateException($"unexpected '{source[position..]}' in '{text}'");
             }
 
-            (_text, _at) = saved;
+            (source, position) = saved;
             return value;
         }
 
@@ -413,12 +410,12 @@ public sealed class GoTemplate
                 var arguments = new List<object?>();
                 string? function = null;
                 SkipSpace();
-                while (_at < _text.Length && _text[_at] != '|' && _text[_at] != terminator)
+                while (position < source.Length && source[position] != '|' && source[position] != terminator)
                 {
-                    if (arguments.Count == 0 && function is null && IsIdentifierStart(_text[_at]) && ReadIdentifierAhead() is { } name && !IsDataRoot(name))
+                    if (arguments.Count == 0 && function is null && IsIdentifierStart(source[position]) && ReadIdentifierAhead() is { } name && !IsDataRoot(name))
                     {
                         function = name;
-                        _at += name.Length;
+                        position += name.Length;
                     }
                     else
                     {
@@ -435,11 +432,11 @@ public sealed class GoTemplate
 
                 value = function is not null ? Call(function, arguments)
                     : arguments.Count == 1 ? arguments[0]
-                    : throw new TemplateException($"cannot evaluate '{_text}'");
+                    : throw new TemplateException($"cannot evaluate '{source}'");
                 first = false;
-                if (_at < _text.Length && _text[_at] == '|')
+                if (position < source.Length && source[position] == '|')
                 {
-                    _at++;
+                    position++;
                     continue;
                 }
 
@@ -451,24 +448,24 @@ public sealed class GoTemplate
 
         private string? ReadIdentifierAhead()
         {
-            var end = _at;
-            while (end < _text.Length && (char.IsLetterOrDigit(_text[end]) || _text[end] == '_'))
+            var end = position;
+            while (end < source.Length && (char.IsLetterOrDigit(source[end]) || source[end] == '_'))
             {
                 end++;
             }
 
-            return end < _text.Length && _text[end] == '.' ? null : _text[_at..end];
+            return end < source.Length && source[end] == '.' ? null : source[position..end];
         }
 
         private static bool IsIdentifierStart(char c) => char.IsLetter(c) || c == '_';
 
         private object? ReadOperand()
         {
-            var c = _text[_at];
+            var c = source[position];
             object? value;
             if (c == '(')
             {
-                _at++;
+                position++;
                 value = ReadPipeline(')');
                 Expect(')');
             }
@@ -478,11 +475,11 @@ public sealed class GoTemplate
             }
             else if (c == '\'')
             {
-                _at++;
-                value = (long)_text[_at];
-                _at += 2;
+                position++;
+                value = (long)source[position];
+                position += 2;
             }
-            else if (char.IsDigit(c) || (c == '-' && _at + 1 < _text.Length && char.IsDigit(_text[_at + 1])))
+            else if (char.IsDigit(c) || (c == '-' && position + 1 < source.Length && char.IsDigit(source[position + 1])))
             {
                 value = ReadNumber();
             }
@@ -508,16 +505,16 @@ public sealed class GoTemplate
                 };
             }
 
-            while (_at < _text.Length && _text[_at] == '.' && _at + 1 < _text.Length && (char.IsLetter(_text[_at + 1]) || _text[_at + 1] == '_'))
+            while (position < source.Length && source[position] == '.' && position + 1 < source.Length && (char.IsLetter(source[position + 1]) || source[position + 1] == '_'))
             {
-                _at++;
+                position++;
                 var field = ReadName(0);
                 value = value is IReadOnlyDictionary<string, object?> map && map.TryGetValue(field, out var inner) ? inner : null;
             }
 
-            if (c == '.' && _at < _text.Length && _text[_at] == '.')
+            if (c == '.' && position < source.Length && source[position] == '.')
             {
-                _at++;
+                position++;
             }
 
             return value;
@@ -525,26 +522,26 @@ public sealed class GoTemplate
 
         private string ReadName(int prefix)
         {
-            var start = _at;
-            _at += prefix;
-            while (_at < _text.Length && (char.IsLetterOrDigit(_text[_at]) || _text[_at] == '_'))
+            var start = position;
+            position += prefix;
+            while (position < source.Length && (char.IsLetterOrDigit(source[position]) || source[position] == '_'))
             {
-                _at++;
+                position++;
             }
 
-            return _text[start.._at];
+            return source[start..position];
         }
 
         private string ReadString()
         {
-            var quote = _text[_at++];
+            var quote = source[position++];
             var builder = new StringBuilder();
-            while (_at < _text.Length && _text[_at] != quote)
+            while (position < source.Length && source[position] != quote)
             {
-                var c = _text[_at++];
-                if (c == '\\' && quote == '"' && _at < _text.Length)
+                var c = source[position++];
+                if (c == '\\' && quote == '"' && position < source.Length)
                 {
-                    var escaped = _text[_at++];
+                    var escaped = source[position++];
                     builder.Append(escaped switch { 'n' => '\n', 't' => '\t', _ => escaped });
                 }
                 else
@@ -559,33 +556,33 @@ public sealed class GoTemplate
 
         private object ReadNumber()
         {
-            var start = _at;
-            _at++;
-            while (_at < _text.Length && (char.IsDigit(_text[_at]) || _text[_at] == '.'))
+            var start = position;
+            position++;
+            while (position < source.Length && (char.IsDigit(source[position]) || source[position] == '.'))
             {
-                _at++;
+                position++;
             }
 
-            var text = _text[start.._at];
+            var text = source[start..position];
             return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? (object)l
                 : double.Parse(text, CultureInfo.InvariantCulture);
         }
 
         private void Expect(char c)
         {
-            if (_at >= _text.Length || _text[_at] != c)
+            if (position >= source.Length || source[position] != c)
             {
-                throw new TemplateException($"expected '{c}' in '{_text}'");
+                throw new TemplateException($"expected '{c}' in '{source}'");
             }
 
-            _at++;
+            position++;
         }
 
         private void SkipSpace()
         {
-            while (_at < _text.Length && char.IsWhiteSpace(_text[_at]))
+            while (position < source.Length && char.IsWhiteSpace(source[position]))
             {
-                _at++;
+                position++;
             }
         }
     }

@@ -2,20 +2,6 @@ using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check.Flux;
 
-/// <summary>The objects a ResourceSet generates offline, or why it could not be expanded.</summary>
-/// <param name="Documents">The generated documents, in input order then resource order.</param>
-/// <param name="Problem">Why the ResourceSet was not (fully) expanded, or null.</param>
-public sealed record ResourceSetExpansion(IReadOnlyList<GeneratedDocument> Documents, string? Problem);
-
-/// <summary>
-/// A document a ResourceSet generates for one input. Nodes of <c>spec.resources</c> keep the lines of the ResourceSet
-/// file; documents of <c>resourcesTemplate</c> are located at the template (<paramref name="Line"/>).
-/// </summary>
-/// <param name="Document">The generated document.</param>
-/// <param name="Line">The line of the ResourceSet file the document comes from.</param>
-/// <param name="Inputs">The input set it was generated for.</param>
-public sealed record GeneratedDocument(LocatedDocument Document, int Line, IReadOnlyDictionary<string, object?> Inputs);
-
 /// <summary>
 /// Expands a flux-operator ResourceSet from the repository alone: every input set of <c>spec.inputs</c> (combined by
 /// <c>spec.inputStrategy</c>) rendered into <c>spec.resources</c> and <c>spec.resourcesTemplate</c> with

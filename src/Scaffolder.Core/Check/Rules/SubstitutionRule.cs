@@ -16,7 +16,7 @@ namespace Scaffolder.Core.Check.Rules;
 /// </remarks>
 public sealed class SubstitutionRule(CheckConventions conventions) : IRepositoryRule
 {
-    private readonly PathGlob[] _generated = conventions.ClusterVariablesPaths.Select(p => new PathGlob(p)).ToArray();
+    private readonly PathGlob[] generatedFiles = conventions.ClusterVariablesPaths.Select(p => new PathGlob(p)).ToArray();
 
     /// <inheritdoc />
     public string Id => "SCF036";
@@ -121,7 +121,7 @@ public sealed class SubstitutionRule(CheckConventions conventions) : IRepository
 
         foreach (var (location, definition) in offered)
         {
-            if (!used.Contains(location) && !_generated.Any(g => g.IsMatch(location.File)))
+            if (!used.Contains(location) && !generatedFiles.Any(g => g.IsMatch(location.File)))
             {
                 sink.Report(
                     this,

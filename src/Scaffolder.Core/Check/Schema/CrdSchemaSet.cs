@@ -19,7 +19,7 @@ public sealed class CrdSchemaSet
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly BuildOptions Build = new() { Dialect = Dialect.Draft07 };
-    private readonly Dictionary<(string ApiVersion, string Kind), Entry> _schemas = [];
+    private readonly Dictionary<(string ApiVersion, string Kind), Entry> schemas = [];
 
     private CrdSchemaSet()
     {
@@ -29,7 +29,7 @@ public sealed class CrdSchemaSet
     public static CrdSchemaSet Empty { get; } = new();
 
     /// <summary>How many apiVersion/kind pairs have a schema.</summary>
-    public int Count => _schemas.Count;
+    public int Count => schemas.Count;
 
     /// <summary>
     /// Reads the CRDs of every <c>.yaml</c>, <c>.yml</c> and <c>.json</c> file below <paramref name="directories"/>
@@ -83,18 +83,18 @@ public sealed class CrdSchemaSet
                 if (version.Get("name")?.Text is { } name && version.Get("served")?.Text != "false"
                     && version.At("schema", "openAPIV3Schema") is LocatedMapping schema)
                 {
-                    _schemas.TryAdd(($"{group}/{name}", kind), new Entry(schema, $"{source} {name}"));
+                    schemas.TryAdd(($"{group}/{name}", kind), new Entry(schema, $"{source} {name}"));
                 }
             }
         }
     }
 
     /// <summary>Whether <paramref name="apiVersion"/> and <paramref name="kind"/> have a schema.</summary>
-    public bool Has(string apiVersion, string kind) => _schemas.ContainsKey((apiVersion, kind));
+    public bool Has(string apiVersion, string kind) => schemas.ContainsKey((apiVersion, kind));
 
     /// <summary>The compiled schema of <paramref name="apiVersion"/> and <paramref name="kind"/>, or null.</summary>
     internal JsonSchema? Get(string apiVersion, string kind) =>
-        _schemas.TryGetValue((apiVersion, kind), out var entry) ? entry.Schema : null;
+        schemas.TryGetValue((apiVersion, kind), out var entry) ? entry.Schema : null;
 
     private static IEnumerable<string> Files(IFileSystem fileSystem, string directory) =>
         fileSystem.EnumerateFiles(directory, recursive: true)
@@ -103,8 +103,8 @@ public sealed class CrdSchemaSet
 
     private sealed class Entry(LocatedMapping schema, string source)
     {
-        private readonly Lock _gate = new();
-        private JsonSchema? _compiled;
+        private readonly Lock gate = new();
+        private JsonSchema? compiled;
 
         public string Source { get; } = source;
 
@@ -112,9 +112,9 @@ public sealed class CrdSchemaSet
         {
             get
             {
-                lock (_gate)
+                lock (gate)
                 {
-                    return _compiled ??= Compile(schema);
+                    return compiled ??= Compile(schema);
                 }
             }
         }

@@ -1,0 +1,4 @@
+namespace Scaffolder.Core.Check;
+
+/// <summary>A GarageKey and its namespace.</summary>
+public sealed record GarageKeyFact(string Namespace, string Name, SourceLocation Location);
