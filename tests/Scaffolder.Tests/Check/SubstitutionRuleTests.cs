@@ -136,4 +136,14 @@ public sealed class SubstitutionRuleTests
 
         Run(repo).ShouldHaveSingleItem().ShouldStartWith("error kubernetes/clusters/live/config/database/roles.yaml:8:10 Variable 'databse_owner' is not defined for Kustomization 'flux-system/database-config'");
     }
+
+    [Fact]
+    public void Sources_the_repository_holds_no_trace_of_give_no_note_and_no_finding()
+    {
+        using var repo = new CheckRepo()
+            .Write("kubernetes/clusters/live/apps.yaml", AppsKustomization)
+            .Write("kubernetes/clusters/live/apps/settings.yaml", ConfigMap("data:\n  host: ${internal_domain}\n"));
+
+        Run(repo).ShouldBeEmpty();
+    }
 }

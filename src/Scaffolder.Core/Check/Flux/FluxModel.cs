@@ -378,7 +378,7 @@ public sealed class FluxModel
                     variables,
                     missing.Count == 0 ? null : $"{label} reads {string.Join(", ", missing)}, which the repository does not hold");
             default:
-                return new ResolvedSource(label, [], $"the repository holds no {label}");
+                return new ResolvedSource(label, [], $"the repository holds no {label}", Declared: false);
         }
     }
 

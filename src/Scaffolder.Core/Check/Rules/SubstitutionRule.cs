@@ -82,12 +82,19 @@ public sealed class SubstitutionRule(CheckConventions conventions) : IRepository
 
                     if (deployment.HasUnknownSources)
                     {
-                        if (!unknownByCluster.TryGetValue(deployment.Cluster, out var unknown))
+                        // The note names sources the repository declares but cannot fill (a generator's env file that
+                        // Terragrunt writes); a repository with no trace of a source keeps its Flux bootstrap elsewhere.
+                        var declared = deployment.Sources.Where(s => s.Declared).Select(s => s.Missing).OfType<string>().ToList();
+                        if (declared.Count > 0)
                         {
-                            unknownByCluster[deployment.Cluster] = unknown = (deployment, new SortedSet<string>(StringComparer.Ordinal));
+                            if (!unknownByCluster.TryGetValue(deployment.Cluster, out var unknown))
+                            {
+                                unknownByCluster[deployment.Cluster] = unknown = (deployment, new SortedSet<string>(StringComparer.Ordinal));
+                            }
+
+                            unknown.Missing.UnionWith(declared);
                         }
 
-                        unknown.Missing.UnionWith(deployment.Sources.Select(s => s.Missing).OfType<string>());
                         continue;
                     }
 
