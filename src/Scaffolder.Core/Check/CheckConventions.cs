@@ -127,8 +127,12 @@ public sealed record CheckConventions
             ? new Dictionary<string, string>(StringComparer.Ordinal)
             : Clusters.Distinct(StringComparer.Ordinal).ToDictionary(c => c, c => ClusterPath.Replace("{cluster}", c, StringComparison.Ordinal).Trim('/'), StringComparer.Ordinal);
 
-    /// <summary>Globs of the generated cluster-variables files (<c>paths.clusterVariables</c>, any cluster).</summary>
-    public IReadOnlyList<string> ClusterVariablesPaths { get; init; } = [];
+    /// <summary>
+    /// Globs of the variable files other tools write or read too, whose unused entries are no SCF036 note: the cluster
+    /// variables Terragrunt generates (<c>paths.clusterVariables</c>, any cluster) and the platform versions the
+    /// infrastructure also parses (<c>paths.platformVersions</c>).
+    /// </summary>
+    public IReadOnlyList<string> SharedVariableFiles { get; init; } = [];
 
     /// <summary>Folders of CRD files (<c>check.crds</c>, relative to the repository root, or absolute) whose schemas manifests are validated against.</summary>
     public IReadOnlyList<string> CrdDirectories { get; init; } = [];

@@ -51,7 +51,7 @@ public static class ConventionsFromConfig
             ModulesPath = config.Text("paths.modules"),
             ClusterPath = config.Text("paths.cluster"),
             CrdDirectories = config.Strings("check.crds"),
-            ClusterVariablesPaths = [config.Text("paths.clusterVariables").Replace("{cluster}", "*", StringComparison.Ordinal)],
+            SharedVariableFiles = [config.Text("paths.clusterVariables").Replace("{cluster}", "*", StringComparison.Ordinal), config.Text("paths.platformVersions")],
             ClustersPathPattern = clusterAt >= 0 ? apps[..clusterAt] : apps.TrimEnd('/') + "/",
             AppsPathPattern = apps.Replace("{cluster}", "*", StringComparison.Ordinal).TrimEnd('/') + "/",
             IgnorePaths = config.Strings("check.ignorePaths"),

@@ -11,12 +11,12 @@ namespace Scaffolder.Core.Check.Rules;
 /// Documents with <c>kustomize.toolkit.fluxcd.io/substitute: disabled</c> and <c>$${var}</c> escapes are left out. A
 /// source the chain names that the repository does not hold (a cluster-variables file Terragrunt generates) makes the
 /// variables it could define unknown, not undefined: one note per cluster, no finding per use. A variable that a source
-/// defines and no file of any Kustomization reading it uses is a note at its definition, except in the generated
-/// cluster-variables file (<c>paths.clusterVariables</c>).
+/// defines and no file of any Kustomization reading it uses is a note at its definition, except in files other tools
+/// share (<see cref="CheckConventions.SharedVariableFiles"/>: the generated cluster variables, the platform versions).
 /// </remarks>
 public sealed class SubstitutionRule(CheckConventions conventions) : IRepositoryRule
 {
-    private readonly PathGlob[] generatedFiles = conventions.ClusterVariablesPaths.Select(p => new PathGlob(p)).ToArray();
+    private readonly PathGlob[] generatedFiles = conventions.SharedVariableFiles.Select(p => new PathGlob(p)).ToArray();
 
     /// <inheritdoc />
     public string Id => "SCF036";
