@@ -79,6 +79,15 @@ internal static class CheckCommand
                 _ => session.OutputPalette.CheckReport(TextFormatter.Format(report)),
             };
             session.Output.WriteLine(text.TrimEnd());
+            if (result.GetValue(format) == "text" && severity == Severity.Note)
+            {
+                // Units behind their template are notes for the reader; `update --check` is the gate that fails on them.
+                foreach (var note in Scaffolder.Core.Lifecycle.UnitDrift.Notes(session.FileSystem, session.RepoRoot, () => session.Catalog))
+                {
+                    session.Output.WriteLine($"note: {note}");
+                }
+            }
+
             Timing.Mark("printed");
             return report.HasFindings ? CliApp.Failure : CliApp.Ok;
         });

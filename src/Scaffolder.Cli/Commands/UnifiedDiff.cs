@@ -76,7 +76,7 @@ internal static class UnifiedDiff
     private static List<Line> Script(string before, string after)
     {
         var diff = new Differ().CreateCustomDiffs(before, after, false, SplitLines);
-        var script = new List<Line>(diff.PiecesOld.Length + diff.PiecesNew.Length);
+        var script = new List<Line>(diff.PiecesOld.Count + diff.PiecesNew.Count);
         var old = 0;
         foreach (var block in diff.DiffBlocks)
         {
@@ -96,7 +96,7 @@ internal static class UnifiedDiff
             }
         }
 
-        while (old < diff.PiecesOld.Length)
+        while (old < diff.PiecesOld.Count)
         {
             script.Add(new Line(' ', diff.PiecesOld[old++]));
         }

@@ -54,6 +54,7 @@ internal static class UpdateCommand
             var recorder = new UnitRecorder(session.FileSystem, planner, session.Catalog, Session.ToolVersion);
             var git = new GitProcess(session.RepoRoot);
             var update = new UnitUpdater(session.FileSystem, planner, recorder, git).Plan(session.RepoRoot, paths, values, result.GetValue(restore), session.Catalog);
+            Timing.Mark("update planned");
             if (checkOnly)
             {
                 foreach (var unit in update.Behind)
@@ -71,12 +72,15 @@ internal static class UpdateCommand
             if (applied)
             {
                 session.Apply(update.Plan);
+                Timing.Mark("applied");
 
                 // The new renders are the bases of the next update: the user commits the merged files, never these.
                 foreach (var content in update.Bases)
                 {
                     git.WriteBlob(content);
                 }
+
+                Timing.Mark("bases stored");
             }
 
             var names = paths.Select(AnswersStore.Address).ToList();

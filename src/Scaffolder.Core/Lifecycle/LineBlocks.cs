@@ -81,12 +81,22 @@ internal static class LineBlocks
             return null;
         }
 
-        var lastRemoved = all[found + lines.Count - 1];
-        all.RemoveRange(found, lines.Count);
+        // Key lines the block opened (`env:` above its entries) stay while content of later edits is still under them.
+        var keep = KeptHeaders(all, found, lines);
+        found += keep;
+        var lastRemoved = all[found + lines.Count - keep - 1];
+        all.RemoveRange(found, lines.Count - keep);
         if (lastRemoved.Ending.Length == 0 && found > 0 && found == all.Count)
         {
             // The block was the file's last line and had no newline: the line before it loses its newline instead.
             all[^1] = all[^1] with { Ending = string.Empty };
+        }
+
+        // A key line above the block that an earlier edit opened and that now has nothing under it goes too.
+        while (opened is null && found > 0 && IsHeader(all[found - 1].Content) && Indent(all[found - 1].Content) < Indent(lines[0]) && !HasContentUnder(all, found, all[found - 1].Content))
+        {
+            found--;
+            all.RemoveAt(found);
         }
 
         if (opened is not null && emptied is not null && found > 0 && all[found - 1].Content == opened
@@ -99,10 +109,113 @@ internal static class LineBlocks
         return string.Concat(all.Select(l => l.Content + l.Ending));
     }
 
+    /// <summary>
+    /// <paramref name="text"/> with the block <paramref name="lines"/> (there exactly once) replaced in place by
+    /// <paramref name="replacement"/>, written with the block's line ending; null when the block is not there exactly once.
+    /// </summary>
+    public static string? Replace(string text, IReadOnlyList<string> lines, IReadOnlyList<string> replacement)
+    {
+        var all = Split(text);
+        var found = -1;
+        for (var i = 0; i + lines.Count <= all.Count && lines.Count > 0; i++)
+        {
+            var match = true;
+            for (var j = 0; j < lines.Count && match; j++)
+            {
+                match = all[i + j].Content == lines[j];
+            }
+
+            if (match)
+            {
+                if (found >= 0)
+                {
+                    return null;
+                }
+
+                found = i;
+            }
+        }
+
+        if (found < 0)
+        {
+            return null;
+        }
+
+        var ending = all[found].Ending.Length > 0 ? all[found].Ending : "\n";
+        var last = all[found + lines.Count - 1].Ending;
+        var added = replacement.Select((l, i) => (l, i == replacement.Count - 1 ? last : ending)).ToList();
+        all.RemoveRange(found, lines.Count);
+        all.InsertRange(found, added);
+        return string.Concat(all.Select(l => l.Content + l.Ending));
+    }
+
+    /// <summary>
+    /// The content of an inserted block without its position: lines unindented, a list item's <c>- </c> taken off, blank
+    /// lines dropped. Equal shapes mean an edit would insert the same entry (it changed when they differ).
+    /// </summary>
+    public static List<string> Shape(IEnumerable<string> lines)
+    {
+        var list = lines.Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToList();
+        if (list.Count == 0)
+        {
+            return list;
+        }
+
+        var indent = list.Min(l => l.Length - l.TrimStart(' ').Length);
+        list = list.ConvertAll(l => l[indent..]);
+        if (list[0].StartsWith("- ", StringComparison.Ordinal))
+        {
+            list[0] = list[0][2..];
+            for (var i = 1; i < list.Count; i++)
+            {
+                list[i] = list[i].StartsWith("  ", StringComparison.Ordinal) ? list[i][2..] : list[i];
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// How many leading lines of the block at <paramref name="found"/> are bare mapping keys (<c>env:</c>) that the
+    /// first content line after the block is indented under: removing them would move that content.
+    /// </summary>
+    private static int KeptHeaders(List<(string Content, string Ending)> all, int found, IReadOnlyList<string> lines)
+    {
+        var keep = 0;
+        for (var k = 0; k < lines.Count - 1 && IsHeader(lines[k]); k++)
+        {
+            if (HasContentUnder(all, found + lines.Count, lines[k]))
+            {
+                keep = k + 1;
+            }
+        }
+
+        return keep;
+    }
+
+    private static int Indent(string s) => s.Length - s.TrimStart(' ').Length;
+
+    /// <summary>A line that is only a mapping key (<c>env:</c>), opening a nested block.</summary>
+    private static bool IsHeader(string line)
+    {
+        var trimmed = line.Trim();
+        return trimmed.Length > 1 && trimmed.EndsWith(':') && !trimmed.StartsWith('-') && !trimmed.StartsWith('#') && !trimmed.Contains(": ", StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether the first content line from <paramref name="index"/> on is indented under <paramref name="header"/>.</summary>
+    private static bool HasContentUnder(List<(string Content, string Ending)> all, int index, string header)
+    {
+        while (index < all.Count && (all[index].Content.Trim().Length == 0 || all[index].Content.TrimStart().StartsWith('#')))
+        {
+            index++;
+        }
+
+        return index < all.Count && Indent(all[index].Content) > Indent(header);
+    }
+
     /// <summary>Whether <paramref name="line"/> still belongs to the collection under <paramref name="key"/> (an item or deeper content).</summary>
     private static bool Continues(string line, string key)
     {
-        static int Indent(string s) => s.Length - s.TrimStart(' ').Length;
         return line.TrimStart(' ').StartsWith('-') ? Indent(line) >= Indent(key) : line.Trim().Length > 0 && Indent(line) > Indent(key);
     }
 

@@ -38,8 +38,9 @@ public sealed class UnitRecorder
     public Plan Plan(string repoRoot, IReadOnlyList<GenerationRequest> requests, Func<int, string>? label, bool force)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var plan = planner.Plan(repoRoot, requests, label, force, out var sets);
         var store = new AnswersStore(fileSystem, repoRoot);
+        requests = WithFollowUps(requests, store, label);
+        var plan = planner.Plan(repoRoot, requests, label, force, out var sets);
         var fingerprint = new TemplateFingerprint(fileSystem, repoRoot);
         var changes = plan.Changes.ToDictionary(c => c.Path, StringComparer.Ordinal);
         var units = new Dictionary<string, UnitAnswers>(StringComparer.Ordinal);
@@ -53,6 +54,40 @@ public sealed class UnitRecorder
         }
 
         return LifecyclePlans.WithAnswers(plan, units, fileSystem);
+    }
+
+    /// <summary>
+    /// The requests, each followed by the follow-ups recorded for its unit (<c>new secret --app X</c> after
+    /// <c>new app X</c>), rendered with their recorded answers: a re-run renders the unit as it stands, so its
+    /// kustomization and HelmRelease keep what the follow-ups added. Bulk runs (with a label) render only what they list.
+    /// </summary>
+    private List<GenerationRequest> WithFollowUps(IReadOnlyList<GenerationRequest> requests, AnswersStore store, Func<int, string>? label)
+    {
+        var result = new List<GenerationRequest>(requests);
+        if (label is not null)
+        {
+            return result;
+        }
+
+        foreach (var request in requests)
+        {
+            var own = UnitAddress.AnswersPath(request.TemplateId, request.Name);
+            if (!store.Exists(own))
+            {
+                continue;
+            }
+
+            var answers = store.Load(own);
+            foreach (var followUp in answers.FollowUps)
+            {
+                if (!requests.Any(r => r.TemplateId == followUp.Template && r.Name == followUp.Name))
+                {
+                    result.Add(UnitUpdater.Request(followUp, new Dictionary<string, string>(StringComparer.Ordinal), catalog, answers.Unit) with { Force = request.Force });
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Where a request is recorded: under the unit app/X for <c>--app X</c> when it has answers, else its own unit.</summary>
@@ -75,6 +110,9 @@ public sealed class UnitRecorder
         var own = UnitAddress.AnswersPath(request.TemplateId, request.Name);
         return (own, units.TryGetValue(own, out var same) ? same : store.Exists(own) ? store.Load(own) : null);
     }
+
+    /// <summary>The inserter of that name, or null.</summary>
+    internal IInserter? Inserter(string name) => planner.Extensions.Inserters.GetValueOrDefault(name);
 
     internal (RecordedRequest Request, RenderSet Set) Record(GenerationRequest request, RenderSet set, TemplateFingerprint fingerprint)
     {
@@ -193,7 +231,7 @@ public sealed class UnitRecorder
             var collected = set.Files.Where(f => f.Definition.CollectsResources).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
             return set.Files.Where(f => f.Definition.Registration is { } r && !collected.Contains(r.ListPath(f.Path)))
                 .DistinctBy(f => f.Path)
-                .OrderBy(f => f.Definition.Order).ThenBy(f => f.Path, StringComparer.Ordinal)
+                .OrderBy(f => f.Expansion).ThenBy(f => f.Definition.Order).ThenBy(f => f.Path, StringComparer.Ordinal)
                 .Select(f => new RenderedEdit(
                     f.Definition.Registration!.ListPath(f.Path),
                     f.Definition.Registration!.Inserter,

@@ -2,6 +2,7 @@ using System.Text;
 using Scaffolder.Core.IO;
 using Scaffolder.Core.Planning;
 using Scaffolder.Core.Templates;
+using Scaffolder.Core.Text;
 
 namespace Scaffolder.Core.Lifecycle;
 
@@ -128,7 +129,8 @@ public sealed class UnitUpdater(IFileSystem fileSystem, Planner planner, UnitRec
                 }
             }
 
-            answers[path] = Rerecord(unit, requests, owner, u, sets, rendered, fingerprint, keepRecord, removed);
+            var replacedEdits = ReplaceChangedEntries(unit, unitSets, rendered, changes, notes);
+            answers[path] = Rerecord(unit, requests, owner, u, sets, rendered, fingerprint, keepRecord, removed, replacedEdits);
         }
 
         foreach (var (file, change) in changes.Where(c => c.Value.Action == ChangeAction.Keep && c.Value.After.Length == 0).ToList())
@@ -175,7 +177,8 @@ public sealed class UnitUpdater(IFileSystem fileSystem, Planner planner, UnitRec
         Dictionary<string, PlannedChange> rendered,
         TemplateFingerprint fingerprint,
         HashSet<string> keepRecord,
-        HashSet<string> removed)
+        HashSet<string> removed,
+        Dictionary<RecordedEdit, IReadOnlyList<string>> replacedEdits)
     {
         var claimed = new HashSet<string>(StringComparer.Ordinal);
         UnitAnswers? next = null;
@@ -195,13 +198,72 @@ public sealed class UnitUpdater(IFileSystem fileSystem, Planner planner, UnitRec
             .Concat(unit.Files.Where(f => !f.Shared && !removed.Contains(f.Path) && next.Files.All(n => n.Path != f.Path)))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
-        var edits = unit.Edits.ToList();
+        var edits = unit.Edits.Select(e => replacedEdits.TryGetValue(e, out var lines) ? e with { Lines = lines } : e).ToList();
         foreach (var edit in next.Edits.Where(e => e.Lines.Count > 0 && !unit.Edits.Any(o => o.File == e.File && o.Inserter == e.Inserter && o.Lines.SequenceEqual(e.Lines))))
         {
             edits.Add(edit);
         }
 
         return next with { Tool = recorder.Tool, Files = files, Edits = edits };
+    }
+
+    /// <summary>
+    /// Shared-file entries whose template text changed: the inserters leave an entry that is already there alone, so
+    /// the entry the unit inserted (its recorded lines, found exactly once in the planned content) is replaced in place
+    /// by what the edit inserts today. An entry the user changed since is kept and reported. Returns the new lines of
+    /// every replaced edit, for the answers.
+    /// </summary>
+    private Dictionary<RecordedEdit, IReadOnlyList<string>> ReplaceChangedEntries(
+        UnitAnswers unit, List<RenderSet> unitSets, Dictionary<string, PlannedChange> rendered, Dictionary<string, PlannedChange> changes, List<string> notes)
+    {
+        var replaced = new Dictionary<RecordedEdit, IReadOnlyList<string>>();
+        var renderedEdits = unitSets.SelectMany(s => s.Edits).ToList();
+        foreach (var recorded in unit.Edits.Where(e => e.Lines.Count > 0))
+        {
+            var candidates = renderedEdits.Where(e => e.Path == recorded.File && e.Inserter == recorded.Inserter && e.TemplateId == recorded.Template).ToList();
+            if (candidates.Count != 1 || unit.Edits.Count(e => e.File == recorded.File && e.Inserter == recorded.Inserter && e.Template == recorded.Template) != 1
+                || recorder.Inserter(recorded.Inserter) is not { } inserter
+                || (changes.GetValueOrDefault(recorded.File) ?? rendered.GetValueOrDefault(recorded.File)) is not { } change
+                || change.Action is ChangeAction.Delete or ChangeAction.Conflict)
+            {
+                continue;
+            }
+
+            var edit = candidates[0];
+            if (LineBlocks.Shape(recorded.Lines).SequenceEqual(LineBlocks.Shape(edit.Text.Split('\n')), StringComparer.Ordinal))
+            {
+                // The cheap test first: the template inserts the same entry as then (the usual case, also in bulk).
+                continue;
+            }
+
+            var file = EditableText.Decode(change.After, recorded.File);
+            var without = LineBlocks.Remove(file.Text, recorded.Lines, recorded.Opened, recorded.Emptied);
+            if (without is null)
+            {
+                notes.Add($"{recorded.File}: the entry {unit.Unit} inserted was changed since; the template's new entry is not applied");
+                continue;
+            }
+
+            var fresh = LineBlocks.Inserted(without, inserter.Apply(file.With(without), file.Lines(edit.Text), edit.Args, recorded.File));
+            if (fresh.Lines.Count == 0 || fresh.Lines.SequenceEqual(recorded.Lines, StringComparer.Ordinal)
+                || LineBlocks.Replace(file.Text, recorded.Lines, fresh.Lines) is not { } updated)
+            {
+                continue;
+            }
+
+            var after = file.Encode(updated);
+            var before = change.Before;
+            var same = before is not null && before.AsSpan().SequenceEqual(after);
+            changes[recorded.File] = change with
+            {
+                Action = same ? ChangeAction.Identical : change.Action == ChangeAction.Create ? ChangeAction.Create : ChangeAction.Update,
+                After = after,
+                Details = [.. change.Details, $"{recorded.Inserter}: the entry of {unit.Unit} replaced with the template's new one"],
+            };
+            replaced[recorded] = fresh.Lines;
+        }
+
+        return replaced;
     }
 
     /// <summary>ours = the file now, theirs = the new render, merged on <paramref name="baseContent"/> (null: the whole render offered as a conflict).</summary>

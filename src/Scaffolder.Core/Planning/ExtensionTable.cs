@@ -30,6 +30,7 @@ public sealed class ExtensionTable
             new YamlDocumentInserter(),
             new EnvPinInserter(),
             new HclBlockInserter(),
+            new HelmValuesInserter(),
         ],
         dataProviders:
         [
@@ -39,6 +40,7 @@ public sealed class ExtensionTable
             new TodayProvider(),
             new ConfigDefaultsProvider(),
             new StackFitProvider(),
+            new HelmServicePortProvider(),
         ],
         fileKinds:
         [

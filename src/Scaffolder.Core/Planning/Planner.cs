@@ -90,9 +90,13 @@ public sealed class Planner
             ParallelFromEntries);
 
         var set = new RenderSet();
+        var offset = 0;
         foreach (var one in sets)
         {
-            set.Files.AddRange(one.Files);
+            // Expansion indexes continue across requests, so a folder lists the resources of earlier requests first.
+            var shift = offset;
+            set.Files.AddRange(shift == 0 ? one.Files : one.Files.ConvertAll(f => f with { Expansion = f.Expansion + shift }));
+            offset += one.Expansions.Count;
             set.Edits.AddRange(one.Edits);
             set.Messages.AddRange(one.Messages);
         }
@@ -159,9 +163,16 @@ public sealed class Planner
 
         // One pass over the files per folder (not per collector): bulk plans have thousands of folders.
         var registeredByList = files.Values.Where(f => f.Definition.Registration is not null).ToLookup(f => f.Definition.Registration!.ListPath(f.Path), StringComparer.Ordinal);
+        var collected = new Dictionary<string, (List<string> Names, RegistrationDefinition Registration)>(StringComparer.Ordinal);
         foreach (var collector in files.Values.Where(f => f.Definition.CollectsResources).ToList())
         {
-            var resources = ResourceNames(registeredByList[collector.Path]);
+            var registered = registeredByList[collector.Path].ToList();
+            var resources = ResourceNames(registered);
+            if (registered.Count > 0)
+            {
+                collected[collector.Path] = (resources, registered[0].Definition.Registration!);
+            }
+
             files[collector.Path] = collector with { Content = expander.RenderCollected(collector, resources) };
         }
 
@@ -171,6 +182,15 @@ public sealed class Planner
             var absolute = guard.Resolve(file.Path);
             var after = Encoding.UTF8.GetBytes(file.Content!);
             var before = ReadExisting(absolute, file.Path);
+            if (before is not null && collected.TryGetValue(file.Path, out var list) && MergeResources(before, list.Names, list.Registration, file.Path) is { } merged)
+            {
+                // A kustomization that exists keeps every entry (another pattern's, the user's) and gets the missing ones.
+                var same = merged.AsSpan().SequenceEqual(before);
+                changes[file.Path] = new PlannedChange(file.Path, same ? ChangeAction.Identical : ChangeAction.Update, before, merged, same ? [] : ["resources merged: missing entries added, every entry kept"]);
+                planned[file.Path] = file.Content!;
+                continue;
+            }
+
             var action = before switch
             {
                 null => ChangeAction.Create,
@@ -183,6 +203,8 @@ public sealed class Planner
             planned[file.Path] = file.Content!;
         }
 
+        var manualEdits = new List<string>();
+
         // Edits of one file keep their order; a run of edits with the same inserter and arguments (one registry entry
         // per app in bulk mode) is applied in one pass, so a thousand entries do not re-read the file a thousand times.
         foreach (var fileEdits in edits.GroupBy(e => e.Path, StringComparer.Ordinal))
@@ -192,14 +214,14 @@ public sealed class Planner
             {
                 if (run.Count > 0 && !SameEdit(run[0], edit))
                 {
-                    ApplyEdits(run, guard, changes, repoRoot);
+                    ApplyEdits(run, guard, changes, repoRoot, manualEdits);
                     run = [];
                 }
 
                 run.Add(edit);
             }
 
-            ApplyEdits(run, guard, changes, repoRoot);
+            ApplyEdits(run, guard, changes, repoRoot, manualEdits);
         }
 
         var sorted = new List<PlannedChange>(changes.Values);
@@ -207,7 +229,7 @@ public sealed class Planner
         var plan = new Plan(
             repoRoot,
             sorted,
-            set.Messages.Distinct(StringComparer.Ordinal).ToList())
+            [.. set.Messages.Concat(manualEdits).Distinct(StringComparer.Ordinal)])
         {
             RealDirectories = PlanApplier.RealDirectories(guard, sorted),
         };
@@ -216,24 +238,50 @@ public sealed class Planner
     }
 
     /// <summary>
-    /// The file names of a folder's resources in kustomization order: by the template's order, then by path. List.Sort
-    /// rather than OrderBy/ThenBy, whose int key costs start-up JIT work; paths are unique, so the order is total.
+    /// The file names of a folder's resources in kustomization order: by expansion (the requested template's files,
+    /// then each include's, as follow-up patterns would append them), then by the template's order, then by path.
+    /// List.Sort rather than OrderBy/ThenBy, whose int key costs start-up JIT work; paths are unique, so the order is total.
     /// </summary>
-    private static List<string> ResourceNames(IEnumerable<RenderedFile> files)
+    internal static List<string> ResourceNames(IEnumerable<RenderedFile> files)
     {
         var sorted = new List<RenderedFile>(files);
-        sorted.Sort((a, b) => a.Definition.Order != b.Definition.Order
-            ? a.Definition.Order.CompareTo(b.Definition.Order)
+        sorted.Sort((a, b) => a.Expansion != b.Expansion ? a.Expansion.CompareTo(b.Expansion)
+            : a.Definition.Order != b.Definition.Order ? a.Definition.Order.CompareTo(b.Definition.Order)
             : string.CompareOrdinal(a.Path, b.Path));
         return sorted.ConvertAll(f => Path.GetFileName(f.Path));
+    }
+
+    /// <summary>
+    /// An existing list (a kustomization) with <paramref name="resources"/> added where missing, through the
+    /// registration's inserter, or null when it cannot be edited (it is then planned like any file).
+    /// </summary>
+    private byte[]? MergeResources(byte[] before, List<string> resources, RegistrationDefinition registration, string path)
+    {
+        if (!extensions.Inserters.TryGetValue(registration.Inserter, out var inserter))
+        {
+            return null;
+        }
+
+        try
+        {
+            var file = EditableText.Decode(before, path);
+            return file.Encode(inserter.ApplyAll(file, resources, registration.With, path));
+        }
+        catch (UserInputException)
+        {
+            return null;
+        }
     }
 
     private static bool SameEdit(RenderedEdit a, RenderedEdit b) =>
         a.Inserter == b.Inserter && a.IfMissing == b.IfMissing && a.Args.Count == b.Args.Count
         && a.Args.All(p => b.Args.TryGetValue(p.Key, out var value) && value == p.Value);
 
-    /// <summary>Applies a run of edits of one file that share inserter and arguments.</summary>
-    private void ApplyEdits(List<RenderedEdit> run, PathGuard guard, Dictionary<string, PlannedChange> changes, string repoRoot)
+    /// <summary>
+    /// Applies a run of edits of one file that share inserter and arguments; what an inserter leaves to the user (the
+    /// file lacks the expected shape, or is absent for <c>ifMissing: note</c>) is added to <paramref name="manualEdits"/>.
+    /// </summary>
+    private void ApplyEdits(List<RenderedEdit> run, PathGuard guard, Dictionary<string, PlannedChange> changes, string repoRoot, List<string> manualEdits)
     {
         var edit = run[0];
         if (!extensions.Inserters.TryGetValue(edit.Inserter, out var inserter))
@@ -258,6 +306,11 @@ public sealed class Planner
         {
             return;
         }
+        else if (edit.IfMissing == IfMissingPolicy.Note)
+        {
+            manualEdits.AddRange(run.Select(e => $"{e.Path} does not exist: where the app's values are, add by hand under {e.Args.GetValueOrDefault("path")}:\n{Indent(e.Text)}"));
+            return;
+        }
         else
         {
             var hint = InitCreates(repoRoot, edit.Path) ? "; `scaffold init` creates it (and the other shared files) where absent" : string.Empty;
@@ -265,9 +318,20 @@ public sealed class Planner
         }
 
         var file = EditableText.Decode(content, edit.Path);
-        var updated = run.Count == 1
-            ? inserter.Apply(file, file.Lines(edit.Text), edit.Args, edit.Path)
-            : inserter.ApplyAll(file, run.Select(e => file.Lines(e.Text)).ToList(), edit.Args, edit.Path);
+        string updated;
+        try
+        {
+            updated = run.Count == 1
+                ? inserter.Apply(file, file.Lines(edit.Text), edit.Args, edit.Path)
+                : inserter.ApplyAll(file, run.Select(e => file.Lines(e.Text)).ToList(), edit.Args, edit.Path);
+        }
+        catch (ManualEditException manual)
+        {
+            // The file does not have the shape the edit expects: what fitted is kept, the rest is the user's to add.
+            manualEdits.Add(manual.Message);
+            updated = manual.Partial ?? file.Text;
+        }
+
         if (updated == file.Text)
         {
             changes[edit.Path] = current ?? new PlannedChange(edit.Path, ChangeAction.Identical, before, content, []);
@@ -312,6 +376,9 @@ public sealed class Planner
             return false;
         }
     }
+
+    private static string Indent(string text) =>
+        string.Join('\n', text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n').Select(l => l.Length == 0 ? l : "    " + l));
 
     private static string Summary(RenderedEdit edit)
     {

@@ -8,14 +8,20 @@ using Scaffolder.Core.Templates;
 
 namespace Scaffolder.Core.Planning;
 
-/// <summary>A file rendered by a template, before it is compared with the repository.</summary>
+/// <summary>
+/// A file rendered by a template, before it is compared with the repository. <paramref name="Expansion"/> is the
+/// index of the expansion that rendered it in its plan (a template before its includes, includes in order): a
+/// kustomization lists the requested template's resources first, then each included pattern's, in the order a
+/// follow-up pattern run later would append them.
+/// </summary>
 internal sealed record RenderedFile(
     string Path,
     string? Content,
     FileDefinition Definition,
     string TemplateId,
     Func<string, string> ReadFile,
-    Dictionary<string, object?> Context);
+    Dictionary<string, object?> Context,
+    int Expansion = 0);
 
 /// <summary>An edit rendered by a template.</summary>
 internal sealed record RenderedEdit(string Path, string Inserter, string Text, IReadOnlyDictionary<string, string> Args, IfMissingPolicy IfMissing, string TemplateId);
@@ -76,6 +82,7 @@ internal sealed partial class TemplateExpander(
             context[key] = value;
         }
 
+        var expansion = output.Expansions.Count;
         output.Expansions.Add(new Expansion(templateId, name, cluster, depth, values));
 
         foreach (var error in definition.Errors.Where(e => When(e.When, context, template, "errors.when")))
@@ -118,7 +125,7 @@ internal sealed partial class TemplateExpander(
             ExceptionDispatchInfo? ownFailure = null;
             try
             {
-                RenderOwn(definition, context, template, own);
+                RenderOwn(definition, context, template, own, expansion);
             }
             catch (Exception ex)
             {
@@ -128,8 +135,10 @@ internal sealed partial class TemplateExpander(
             worker.Join();
             failure?.Throw();
             ownFailure?.Throw();
+            // The includes' expansion indexes continue after this expansion's, as in a sequential expansion.
+            var shift = output.Expansions.Count;
             output.Expansions.AddRange(included.Expansions);
-            output.Files.AddRange(included.Files);
+            output.Files.AddRange(included.Files.ConvertAll(f => f with { Expansion = f.Expansion + shift }));
             output.Files.AddRange(own.Files);
             output.Edits.AddRange(included.Edits);
             output.Edits.AddRange(own.Edits);
@@ -139,7 +148,7 @@ internal sealed partial class TemplateExpander(
         }
 
         ExpandIncludes(includes, template, cluster, output, depth);
-        RenderOwn(definition, context, template, output);
+        RenderOwn(definition, context, template, output, expansion);
     }
 
     private void ExpandIncludes(List<(IncludeDefinition Include, Dictionary<string, object?> Scope)> includes, LoadedTemplate template, string? cluster, RenderSet output, int depth)
@@ -160,7 +169,7 @@ internal sealed partial class TemplateExpander(
         }
     }
 
-    private void RenderOwn(TemplateDefinition definition, Dictionary<string, object?> context, LoadedTemplate template, RenderSet output)
+    private void RenderOwn(TemplateDefinition definition, Dictionary<string, object?> context, LoadedTemplate template, RenderSet output, int expansion)
     {
         foreach (var (file, scope) in Each(definition.Files, f => f.When, f => f.ForEach, context, template, "files"))
         {
@@ -171,7 +180,7 @@ internal sealed partial class TemplateExpander(
                 content = Kind(file.Kind, definition.Id).Format(content);
             }
 
-            output.Files.Add(new RenderedFile(path, content, file, definition.Id, template.ReadFile, scope));
+            output.Files.Add(new RenderedFile(path, content, file, definition.Id, template.ReadFile, scope, expansion));
         }
 
         foreach (var (edit, scope) in Each(definition.Edits, e => e.When, e => e.ForEach, context, template, "edits"))

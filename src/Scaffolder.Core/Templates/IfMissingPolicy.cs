@@ -8,4 +8,7 @@ public enum IfMissingPolicy
 
     /// <summary><c>skip</c>: the edit is left out.</summary>
     Skip,
+
+    /// <summary><c>note</c>: the edit is left out and the plan says what to add by hand (the run still succeeds).</summary>
+    Note,
 }

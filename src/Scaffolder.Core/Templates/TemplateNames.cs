@@ -35,7 +35,7 @@ public static class TemplateNames
             typeof(T) == typeof(TemplateScope) ? ["cluster", "repo"]
             : typeof(T) == typeof(ParameterType) ? ["string", "int", "bool", "choice", "list"]
             : typeof(T) == typeof(IfExistsPolicy) ? ["conflict", "skip"]
-            : typeof(T) == typeof(IfMissingPolicy) ? ["error", "skip"]
+            : typeof(T) == typeof(IfMissingPolicy) ? ["error", "skip", "note"]
             : throw new NotSupportedException($"{typeof(T).Name} has no template.yaml words");
     }
 }

@@ -34,6 +34,15 @@ public sealed class LineBlocksTests
     }
 
     [Theory]
+    [InlineData("c:\n  env:\n    A:\n      k: v\n    B: 2\n  x: 1\n", "c:\n  env:\n    B: 2\n  x: 1\n")]
+    [InlineData("c:\n  env:\n    A:\n      k: v\n\n    # by hand\n    B: 2\n", "c:\n  env:\n\n    # by hand\n    B: 2\n")]
+    [InlineData("c:\n  env:\n    A:\n      k: v\n  x: 1\n", "c:\n  x: 1\n")]
+    [InlineData("v:\n  p:\n    a:\n      k: v\n    b:\n      k: w\n", "v:\n  p:\n    b:\n      k: w\n")]
+    public void A_mapping_the_block_opened_stays_while_other_entries_are_under_it(string text, string expected) =>
+        // secret a opened env: with its entry and secret b added its own below it: removing a keeps env: for b.
+        LineBlocks.Remove(text, text.Contains("p:", StringComparison.Ordinal) ? ["  p:", "    a:", "      k: v"] : ["  env:", "    A:", "      k: v"]).ShouldBe(expected);
+
+    [Theory]
     [InlineData("a\nc\nc\n", "c")]
     [InlineData("a\nb\n", "c")]
     [InlineData("a\n  c\n", "c")]

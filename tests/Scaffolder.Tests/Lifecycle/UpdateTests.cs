@@ -34,6 +34,42 @@ public sealed class UpdateTests
     }
 
     [Fact]
+    public void A_shared_edit_whose_template_text_changed_replaces_the_entry_it_inserted()
+    {
+        using var repo = WikiCommitted();
+        const string ResourceSet = LifecycleRepo.AppDir + "/apps-resourceset.yaml";
+        var before = repo.Read(ResourceSet);
+        before.ShouldContain("    - name: wiki\n      path: kubernetes/clusters/live/apps/wiki\n      dependsOn: []\n");
+        LifecycleRepo.OverrideTemplate(repo, "app", "resourceset-input.yaml.sbn", t => t.Replace("path: {{ yaml appDir }}\n", "path: {{ yaml appDir }}\ntier: apps\n"), version: "2");
+
+        var result = repo.Run("update", "app/wiki");
+
+        result.ExitCode.ShouldBe(0, result.Error + result.Output);
+        var after = repo.Read(ResourceSet);
+        after.ShouldBe(before.Replace("    - name: wiki\n      path: kubernetes/clusters/live/apps/wiki\n", "    - name: wiki\n      path: kubernetes/clusters/live/apps/wiki\n      tier: apps\n"));
+        repo.Run("update", "app/wiki").ExitCode.ShouldBe(0);
+        repo.Read(ResourceSet).ShouldBe(after, "a second update changes nothing");
+        repo.Run("remove", "app/wiki").ExitCode.ShouldBe(0);
+        repo.Read(ResourceSet).ShouldNotContain("name: wiki", Case.Sensitive, "remove takes out the replaced entry: the answers record its new lines");
+    }
+
+    [Fact]
+    public void A_shared_entry_the_user_changed_is_kept_and_reported_when_its_template_text_changed()
+    {
+        using var repo = WikiCommitted();
+        const string ResourceSet = LifecycleRepo.AppDir + "/apps-resourceset.yaml";
+        repo.Write(ResourceSet, repo.Read(ResourceSet).Replace("      path: kubernetes/clusters/live/apps/wiki\n      dependsOn: []\n", "      path: kubernetes/clusters/live/apps/wiki\n      dependsOn: [mine]\n"));
+        var edited = repo.Read(ResourceSet);
+        LifecycleRepo.OverrideTemplate(repo, "app", "resourceset-input.yaml.sbn", t => t.Replace("path: {{ yaml appDir }}\n", "path: {{ yaml appDir }}\ntier: apps\n"), version: "2");
+
+        var result = repo.Run("update", "app/wiki");
+
+        result.ExitCode.ShouldBe(0, result.Error + result.Output);
+        repo.Read(ResourceSet).ShouldBe(edited);
+        result.Output.ShouldContain($"{ResourceSet}: the entry app/wiki inserted was changed since; the template's new entry is not applied");
+    }
+
+    [Fact]
     public void The_next_update_finds_its_base_after_a_merge_was_committed()
     {
         using var repo = WikiCommitted();
@@ -97,6 +133,21 @@ public sealed class UpdateTests
         check.ExitCode.ShouldBe(1);
         check.Output.ShouldContain("behind     app/wiki");
         repo.Snapshot().ShouldBe(before);
+    }
+
+    [Fact]
+    public void Check_reports_units_behind_their_template_as_a_note_without_changing_its_exit_code()
+    {
+        using var repo = WikiCommitted();
+        var current = repo.Run("check");
+        current.Output.ShouldNotContain("behind its template");
+        LifecycleRepo.OverrideTemplate(repo, "app", "canary.yaml.sbn", t => t + "# canary v2\n", version: "2");
+
+        var behind = repo.Run("check");
+
+        behind.ExitCode.ShouldBe(current.ExitCode);
+        behind.Output.ShouldContain("note: unit app/wiki is behind its template: generated from app 0 (today 2); run 'scaffold update app/wiki'");
+        repo.Run("check", "--format", "json").Output.ShouldNotContain("behind its template", Case.Sensitive, "json stays the report only");
     }
 
     [Fact]

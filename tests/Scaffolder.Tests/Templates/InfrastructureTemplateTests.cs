@@ -197,7 +197,7 @@ public sealed class InfrastructureTemplateTests
         repo.Write(".scaffold/templates/inputs/template.yaml", "id: inputs\nscope: repo\ndata:\n  vars:\n    provider: nope\n");
         var unknown = repo.Run("new", "inputs", "x");
         unknown.ExitCode.ShouldBe(2);
-        unknown.Error.ShouldContain("data 'vars' names unknown provider 'nope'; known: config-defaults, module-variables, next-decision-number, provider-requirements, stack-fit, today");
+        unknown.Error.ShouldContain("data 'vars' names unknown provider 'nope'; known: config-defaults, helm-service-port, module-variables, next-decision-number, provider-requirements, stack-fit, today");
     }
 
     private static void ShouldBeSameFiles(SortedDictionary<string, string> actual, SortedDictionary<string, string> expected)

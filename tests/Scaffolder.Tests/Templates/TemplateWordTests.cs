@@ -15,7 +15,7 @@ public sealed class TemplateWordTests
         { "scope: repo\nparameters:\n  - name: p\n    type: float\n", "7:11", "type must be string, int, bool, choice or list, not 'float'" },
         { "scope: repo\nfiles:\n  - path: out/x.yaml\n    template: x.yaml.sbn\n    ifExists: overwrite\n", "8:15", "ifExists must be conflict or skip, not 'overwrite'" },
         { "scope: repo\nfiles:\n  - path: out/x.yaml\n    template: x.yaml.sbn\n    kustomize: true\n", "8:16", "kustomize: true needs the template's registration: (the list file, inserter and arguments that register it)" },
-        { "scope: repo\nedits:\n  - inserter: env-pin\n    file: a.env\n    value: x\n    ifMissing: create\n", "9:16", "ifMissing must be error or skip, not 'create'" },
+        { "scope: repo\nedits:\n  - inserter: env-pin\n    file: a.env\n    value: x\n    ifMissing: create\n", "9:16", "ifMissing must be error, skip or note, not 'create'" },
     };
 
     [Theory]
@@ -41,7 +41,8 @@ public sealed class TemplateWordTests
         TemplateNames.Parse<IfExistsPolicy>("skip").ShouldBe(IfExistsPolicy.Skip);
         TemplateNames.Parse<TemplateScope>("Repo").ShouldBeNull();
         TemplateNames.Of(ParameterType.List).ShouldBe("list");
-        TemplateNames.Alternatives<IfMissingPolicy>().ShouldBe("error or skip");
+        TemplateNames.Alternatives<IfMissingPolicy>().ShouldBe("error, skip or note");
+        TemplateNames.Parse<IfMissingPolicy>("note").ShouldBe(IfMissingPolicy.Note);
     }
 
     [Theory]
