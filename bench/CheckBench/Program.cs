@@ -10,9 +10,19 @@ using Scaffolder.Core.Yaml;
 // YamlDotNet's RepresentationModel on the same text.
 // Or: dotnet run -c Release --project bench/CheckBench -- generate MANIFESTS DIR   (only writes the synthetic repo)
 // Or: dotnet run -c Release --project bench/CheckBench -- profile FILES DIR   (time and allocation per phase and rule)
+// Or: dotnet run -c Release --project bench/CheckBench -- generate-flux MANIFESTS DIR   (the same apps deployed through a
+//     cluster kustomization with ConfigMap generators, a Flux Kustomization and an apps ResourceSet: the Flux model and
+//     SCF036 variable resolution have work to do)
+// Options after the positional ones: --rule SCF0NN (repeatable) and --crds DIR (schema validation, SCF037).
 if (args is ["profile", var limit, var profiled])
 {
     Profile.Run(profiled, int.Parse(limit, CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["generate-flux", var fluxCount, var fluxTarget])
+{
+    SyntheticRepo.WriteFlux(fluxTarget, Math.Max(1, int.Parse(fluxCount, CultureInfo.InvariantCulture) / SyntheticRepo.ManifestsPerApp));
     return;
 }
 
@@ -23,9 +33,11 @@ if (args is ["generate", var count, var target])
     return;
 }
 
-var manifests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
-var parallelism = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
-var root = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), $"scaffold-bench-{manifests}");
+var positional = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+var named = args.Skip(positional.Length).Chunk(2).Where(p => p.Length == 2).ToLookup(p => p[0], p => p[1]);
+var manifests = positional.Length > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 20_000;
+var parallelism = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 1;
+var root = positional.Length > 2 ? positional[2] : Path.Combine(Path.GetTempPath(), $"scaffold-bench-{manifests}");
 var apps = Math.Max(1, manifests / SyntheticRepo.ManifestsPerApp);
 if (!Directory.Exists(root))
 {
@@ -33,7 +45,7 @@ if (!Directory.Exists(root))
 }
 
 var checker = new RepoChecker(PhysicalFileSystem.Instance, CheckConventions.Default);
-var options = new CheckOptions { MaxParallelism = parallelism };
+var options = new CheckOptions { MaxParallelism = parallelism, RuleIds = [.. named["--rule"]], CrdDirectories = [.. named["--crds"]] };
 checker.Check(root, [], options);
 CheckReport report = null!;
 var best = TimeSpan.MaxValue;

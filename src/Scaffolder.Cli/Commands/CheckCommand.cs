@@ -29,7 +29,9 @@ internal static class CheckCommand
             }
         });
         var maxFileSize = new Option<string>("--max-file-size") { Description = "Largest file read, in bytes or with KiB, MiB or GiB; larger files are skipped with a note (SCF034).", DefaultValueFactory = _ => "64MiB" };
+        var crds = new Option<string[]>("--crds") { Description = "Validate manifests against the CRDs in this folder, strictly, after substitution (repeatable; also check.crds in .scaffold.yaml)." };
         command.Arguments.Add(paths);
+        command.Options.Add(crds);
         command.Options.Add(format);
         command.Options.Add(rules);
         command.Options.Add(exclude);
@@ -67,6 +69,7 @@ internal static class CheckCommand
                 MinSeverity = severity,
                 MaxParallelism = result.GetValue(jobs),
                 MaxFileBytes = ParseSize(result.GetValue(maxFileSize) ?? "64MiB"),
+                CrdDirectories = [.. (result.GetValue(crds) ?? []).Select(d => Path.GetFullPath(d, session.WorkingDirectory))],
             });
             Timing.Mark("checked");
             var text = result.GetValue(format) switch

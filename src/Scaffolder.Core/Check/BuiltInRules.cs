@@ -46,6 +46,8 @@ public static class BuiltInRules
             new TechnologyOverlapRule(conventions),
             new SkippedPathRule(),
             new OciHelmPinRule(conventions),
+            new SubstitutionRule(conventions),
+            new CrdSchemaRule(),
             new InTreeBackupRule(conventions),
         ];
     }

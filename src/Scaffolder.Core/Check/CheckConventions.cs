@@ -127,6 +127,25 @@ public sealed record CheckConventions
     /// <summary>The glob of the directory holding per-cluster files (Namespace labels are checked below it).</summary>
     public string ClustersPathPattern { get; init; } = string.Empty;
 
+    /// <summary>The folder of one cluster, with <c>{cluster}</c> for its name (<c>paths.cluster</c>): Flux's bootstrap deploys it.</summary>
+    public string ClusterPath { get; init; } = string.Empty;
+
+    /// <summary>Each known cluster's folder (<see cref="ClusterPath"/> for every <see cref="Clusters"/> name).</summary>
+    public IReadOnlyDictionary<string, string> ClusterRoots =>
+        ClusterPath.Length == 0
+            ? new Dictionary<string, string>(StringComparer.Ordinal)
+            : Clusters.Distinct(StringComparer.Ordinal).ToDictionary(c => c, c => ClusterPath.Replace("{cluster}", c, StringComparison.Ordinal).Trim('/'), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Globs of the variable files other tools write or read too, whose unused entries are no SCF036 note: the cluster
+    /// variables Terragrunt generates (<c>paths.clusterVariables</c>, any cluster) and the platform versions the
+    /// infrastructure also parses (<c>paths.platformVersions</c>).
+    /// </summary>
+    public IReadOnlyList<string> SharedVariableFiles { get; init; } = [];
+
+    /// <summary>Folders of CRD files (<c>check.crds</c>, relative to the repository root, or absolute) whose schemas manifests are validated against.</summary>
+    public IReadOnlyList<string> CrdDirectories { get; init; } = [];
+
     /// <summary>The glob of the directories holding self-contained app folders.</summary>
     public string AppsPathPattern { get; init; } = string.Empty;
 

@@ -15,6 +15,9 @@ public sealed record CheckOptions
     /// <summary>The number of files checked in parallel; 1 checks on the calling thread.</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Folders of CRD files (<c>--crds</c>), absolute or relative to the repository root, besides <c>check.crds</c>.</summary>
+    public IReadOnlyList<string> CrdDirectories { get; init; } = [];
+
     /// <summary>The largest file read, in bytes; a larger file is skipped with a note (SCF034).</summary>
     public long MaxFileBytes { get; init; } = RepoFileReader.DefaultMaxBytes;
 }

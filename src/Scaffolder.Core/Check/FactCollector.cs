@@ -1,3 +1,4 @@
+using Scaffolder.Core.Check.Flux;
 using Scaffolder.Core.Yaml;
 
 namespace Scaffolder.Core.Check;
@@ -8,10 +9,13 @@ internal sealed class FactCollector
     private readonly CheckConventions conventions;
     private readonly PathGlob appFolders;
     private readonly string modulesPrefix;
+    private readonly Func<string, string, bool>? hasCrd;
 
-    public FactCollector(CheckConventions conventions)
+    /// <summary>Creates a collector; <paramref name="hasCrd"/> tells which apiVersion/kind have a CRD schema (documents kept for <c>--crds</c>).</summary>
+    public FactCollector(CheckConventions conventions, Func<string, string, bool>? hasCrd = null)
     {
         this.conventions = conventions;
+        this.hasCrd = hasCrd;
         appFolders = new PathGlob(conventions.AppsPathPattern.TrimEnd('/') + "/*/");
         modulesPrefix = conventions.ModulesPath.Trim('/') + "/";
     }
@@ -20,6 +24,7 @@ internal sealed class FactCollector
     public void Collect(SourceFile file, List<object> facts)
     {
         var unit = Manifests.UnitOf(file, appFolders);
+        FluxFactCollector.Collect(file, facts, hasCrd);
         if (file.Kind == SourceKind.Yaml)
         {
             var isAppFolder = appFolders.TryMatchDirectory(file.RelativePath, out var folder) && folder == file.Directory;
@@ -121,11 +126,6 @@ internal sealed class FactCollector
                 break;
             case "Pooler" when Manifests.IsCnpg(document, conventions):
                 facts.Add(new PoolerFact(map.At("spec", "cluster", "name")?.Text ?? string.Empty));
-                break;
-            case "Kustomization" when document.ApiVersion?.StartsWith("kustomize.toolkit.fluxcd.io/", StringComparison.Ordinal) == true
-                && map.At("spec", "path")?.Text is { } fluxPath && !fluxPath.Contains("${", StringComparison.Ordinal)
-                && map.At("spec", "targetNamespace")?.Text is { Length: > 0 } targetNamespace:
-                facts.Add(new FluxTargetFact(fluxPath.TrimStart('.').Trim('/'), targetNamespace));
                 break;
             case "ResourceSet":
                 CollectRegistryInputs(file, map, facts);

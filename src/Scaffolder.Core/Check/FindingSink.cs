@@ -29,6 +29,13 @@ public sealed class FindingSink
         findings.Add(new Finding(rule.Id, severity, file, node.Line, node.Column, message, rule.Fix));
     }
 
+    /// <summary>Reports a finding at a location of any file with another severity than the rule's (a note of a rule).</summary>
+    public void Report(ICheckRule rule, string file, int line, int column, string message, Severity severity)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        findings.Add(new Finding(rule.Id, severity, file, line, column, message, rule.Fix));
+    }
+
     /// <summary>Reports a finding at a line and column of the current file.</summary>
     public void Report(ICheckRule rule, int line, int column, string message, string? fix = null) =>
         Report(rule, file, line, column, message, fix);

@@ -60,11 +60,14 @@ public sealed class RepoChecker
         var skipRule = rules.OfType<SkippedPathRule>().FirstOrDefault();
         var fileRules = rules.OfType<IFileRule>().ToArray();
         var manifestRules = rules.OfType<IManifestRule>().ToArray();
-        var collector = new FactCollector(conventions);
+        var crds = Schema.CrdSchemaSet.Load(
+            fileSystem,
+            [.. options.CrdDirectories.Concat(conventions.CrdDirectories).Select(d => Path.GetFullPath(Path.Combine(root, d))).Distinct(StringComparer.Ordinal)]);
+        var collector = new FactCollector(conventions, crds.Count == 0 ? null : crds.Has);
 
         // Files stream in repo-relative ordinal order and each result is folded in at once: only findings,
         // suppression ranges of files that have them, and the small facts are kept, never per-file results.
-        var facts = new RepoFacts(conventions) { Repo = repo };
+        var facts = new RepoFacts(conventions) { Repo = repo, Crds = crds };
         var findings = new List<Finding>();
         var ignores = new Dictionary<string, IReadOnlyList<IgnoreRange>>(StringComparer.Ordinal);
         // Facts come from the whole repository; rules run, and findings are kept, only under the paths asked for.

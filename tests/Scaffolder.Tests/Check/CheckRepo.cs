@@ -12,6 +12,10 @@ internal sealed class CheckRepo : IDisposable
 
     public static string Fixture(string name) => Path.Combine(Scaffolder.Tests.TestRepo.SourceRoot, "tests", "Scaffolder.Tests", "Check", "fixtures", name);
 
+    /// <summary>The options a rule's violation fixture is checked with: SCF037 needs the upstream CRDs (<c>--crds ../shared/crds</c>).</summary>
+    public static CheckOptions FixtureOptions(string ruleId) =>
+        ruleId == "SCF037" ? new CheckOptions { CrdDirectories = [Scaffolder.Tests.SharedData.Crds] } : new CheckOptions();
+
     public static CheckReport Check(string root, CheckConventions? conventions = null, CheckOptions? options = null) =>
         new RepoChecker(PhysicalFileSystem.Instance, conventions ?? CheckConventions.Default)
             .Check(root, [], options ?? new CheckOptions());

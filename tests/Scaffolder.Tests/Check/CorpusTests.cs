@@ -19,7 +19,7 @@ public sealed class CorpusTests
         "SCF009 error kubernetes/clusters/live/charts/blocky.yaml:10",
         "SCF020 error kubernetes/clusters/live/charts/grafana.yaml:11",
         // Issue 18: the shared Cluster is still on in-tree barmanObjectStore while the repository's backupMethod is plugin.
-        "SCF036 warning kubernetes/platform/config/database/cluster.yaml:20",
+        "SCF038 warning kubernetes/platform/config/database/cluster.yaml:20",
     ];
 
     /// <summary>Deliberate exceptions, marked with <c># scaffold:ignore</c> where no annotation can go (class 4).</summary>

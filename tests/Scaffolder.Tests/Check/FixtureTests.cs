@@ -34,7 +34,7 @@ public sealed partial class FixtureTests
         Directory.Exists(root).ShouldBeTrue($"no violation fixture for {ruleId}");
         var expected = Markers(root);
 
-        var report = CheckRepo.Check(root);
+        var report = CheckRepo.Check(root, options: CheckRepo.FixtureOptions(ruleId));
 
         expected.ShouldContain($"{ruleId} ", Case.Sensitive);
         report.Findings.Count(f => f.RuleId == ruleId).ShouldBe(1);

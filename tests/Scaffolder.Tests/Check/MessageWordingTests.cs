@@ -15,7 +15,7 @@ public sealed partial class MessageWordingTests
     {
         var rules = BuiltInRules.Create(CheckConventions.Default);
         var messages = rules
-            .SelectMany(r => CheckRepo.Check(Path.Combine(CheckRepo.Fixture("violations"), r.Id)).Findings)
+            .SelectMany(r => CheckRepo.Check(Path.Combine(CheckRepo.Fixture("violations"), r.Id), options: CheckRepo.FixtureOptions(r.Id)).Findings)
             .GroupBy(f => f.RuleId, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(f => f.Message).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());

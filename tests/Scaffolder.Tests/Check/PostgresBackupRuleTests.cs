@@ -4,7 +4,7 @@ namespace Scaffolder.Tests.Check;
 
 /// <summary>
 /// SCF010 accepts either backup form: the Barman Cloud Plugin as WAL archiver with the ObjectStore it names, or in-tree
-/// barmanObjectStore. SCF036 flags in-tree barmanObjectStore: a warning while the repository's database.backupMethod is
+/// barmanObjectStore. SCF038 flags in-tree barmanObjectStore: a warning while the repository's database.backupMethod is
 /// plugin, a note when the repository chose barmanObjectStore.
 /// </summary>
 public sealed class PostgresBackupRuleTests
@@ -76,7 +76,7 @@ public sealed class PostgresBackupRuleTests
         using var repo = new CheckRepo();
         repo.Write("kubernetes/clusters/live/config/app/cluster.yaml", Head + InTree);
 
-        var finding = repo.Check().Findings.Where(f => f.RuleId == "SCF036").ShouldHaveSingleItem();
+        var finding = repo.Check().Findings.Where(f => f.RuleId == "SCF038").ShouldHaveSingleItem();
 
         CheckConventions.Default.PostgresBackupMethod.ShouldBe("plugin");
         finding.Severity.ShouldBe(Severity.Warning);
@@ -95,7 +95,7 @@ public sealed class PostgresBackupRuleTests
 
         var report = repo.Check(CheckConventions.Default with { PostgresBackupMethod = "barmanObjectStore" }, new CheckOptions { MinSeverity = Severity.Note });
 
-        var finding = report.Findings.Where(f => f.RuleId == "SCF036").ShouldHaveSingleItem();
+        var finding = report.Findings.Where(f => f.RuleId == "SCF038").ShouldHaveSingleItem();
         finding.Severity.ShouldBe(Severity.Note);
         finding.Message.ShouldContain("database.backupMethod: barmanObjectStore");
     }
@@ -106,6 +106,6 @@ public sealed class PostgresBackupRuleTests
         using var repo = new CheckRepo();
         repo.Write("kubernetes/clusters/live/config/app/cluster.yaml", Head + Plugin);
 
-        repo.Check(options: new CheckOptions { MinSeverity = Severity.Note }).Findings.ShouldNotContain(f => f.RuleId == "SCF036");
+        repo.Check(options: new CheckOptions { MinSeverity = Severity.Note }).Findings.ShouldNotContain(f => f.RuleId == "SCF038");
     }
 }

@@ -3,7 +3,7 @@ using Scaffolder.Core.Yaml;
 namespace Scaffolder.Core.Check.Rules;
 
 /// <summary>
-/// SCF036: a CNPG Cluster on in-tree Barman Cloud (<c>spec.backup.barmanObjectStore</c>), deprecated since CNPG 1.26 and
+/// SCF038: a CNPG Cluster on in-tree Barman Cloud (<c>spec.backup.barmanObjectStore</c>), deprecated since CNPG 1.26 and
 /// removed in 1.31. A warning while the repository's <c>database.backupMethod</c> is <c>plugin</c>, a note when the
 /// repository chose <c>barmanObjectStore</c> on purpose.
 /// </summary>
@@ -13,7 +13,7 @@ public sealed class InTreeBackupRule(CheckConventions conventions) : IManifestRu
     private const string InTreeMethod = "barmanObjectStore";
 
     /// <inheritdoc />
-    public string Id => "SCF036";
+    public string Id => "SCF038";
 
     /// <inheritdoc />
     public string Title => "CNPG cluster on in-tree Barman Cloud";
