@@ -29,14 +29,8 @@ public sealed class OciHelmPinRule(CheckConventions conventions) : IFileRule
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(sink);
-        if (file.FileName != conventions.VersionsFileName)
+        foreach (var (line, text) in VersionsFileLines.Of(file, conventions))
         {
-            return;
-        }
-
-        for (var line = 1; line <= file.LineCount; line++)
-        {
-            var text = file.GetLine(line).Trim();
             if (!text.StartsWith(Marker, StringComparison.Ordinal))
             {
                 continue;

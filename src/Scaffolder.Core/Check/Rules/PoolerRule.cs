@@ -25,11 +25,6 @@ public sealed class PoolerRule : IRepositoryRule
     public void Check(RepoFacts facts, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        ArgumentNullException.ThrowIfNull(sink);
-        foreach (var cluster in facts.PostgresClusters.Where(c => !facts.Poolers.Contains(c.Name)))
-        {
-            var at = cluster.Location;
-            sink.Report(this, at.File, at.Line, at.Column, $"No Pooler targets CNPG Cluster '{cluster.Name}'.");
-        }
+        ClusterCompanionCheck.Report(this, facts, sink, facts.Poolers, name => $"No Pooler targets CNPG Cluster '{name}'.");
     }
 }

@@ -25,11 +25,6 @@ public sealed class ScheduledBackupRule : IRepositoryRule
     public void Check(RepoFacts facts, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        ArgumentNullException.ThrowIfNull(sink);
-        foreach (var cluster in facts.PostgresClusters.Where(c => !facts.ScheduledBackups.Contains(c.Name)))
-        {
-            var at = cluster.Location;
-            sink.Report(this, at.File, at.Line, at.Column, $"No ScheduledBackup with backupOwnerReference: self targets CNPG Cluster '{cluster.Name}'.");
-        }
+        ClusterCompanionCheck.Report(this, facts, sink, facts.ScheduledBackups, name => $"No ScheduledBackup with backupOwnerReference: self targets CNPG Cluster '{name}'.");
     }
 }

@@ -26,16 +26,10 @@ public sealed class VersionsEnvRule(CheckConventions conventions) : IFileRule
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(sink);
-        if (file.FileName != conventions.VersionsFileName)
+        foreach (var (line, text) in VersionsFileLines.Of(file, conventions))
         {
-            return;
-        }
-
-        for (var line = 1; line <= file.LineCount; line++)
-        {
-            var text = file.GetLine(line).Trim();
             var equals = text.IndexOf('=');
-            if (text.IsEmpty || text[0] == '#' || equals <= 0)
+            if (text.Length == 0 || text[0] == '#' || equals <= 0)
             {
                 continue;
             }
