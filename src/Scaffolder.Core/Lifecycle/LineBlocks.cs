@@ -56,26 +56,7 @@ internal static class LineBlocks
         }
 
         var all = Split(text);
-        var found = -1;
-        for (var i = 0; i + lines.Count <= all.Count; i++)
-        {
-            var match = true;
-            for (var j = 0; j < lines.Count && match; j++)
-            {
-                match = all[i + j].Content == lines[j];
-            }
-
-            if (match)
-            {
-                if (found >= 0)
-                {
-                    return null;
-                }
-
-                found = i;
-            }
-        }
-
+        var found = FindOnce(all, lines);
         if (found < 0)
         {
             return null;
@@ -116,26 +97,7 @@ internal static class LineBlocks
     public static string? Replace(string text, IReadOnlyList<string> lines, IReadOnlyList<string> replacement)
     {
         var all = Split(text);
-        var found = -1;
-        for (var i = 0; i + lines.Count <= all.Count && lines.Count > 0; i++)
-        {
-            var match = true;
-            for (var j = 0; j < lines.Count && match; j++)
-            {
-                match = all[i + j].Content == lines[j];
-            }
-
-            if (match)
-            {
-                if (found >= 0)
-                {
-                    return null;
-                }
-
-                found = i;
-            }
-        }
-
+        var found = FindOnce(all, lines);
         if (found < 0)
         {
             return null;
@@ -173,6 +135,32 @@ internal static class LineBlocks
         }
 
         return list;
+    }
+
+    /// <summary>Where the block <paramref name="lines"/> starts in <paramref name="all"/>: -1 when it is empty, absent or there more than once.</summary>
+    private static int FindOnce(List<(string Content, string Ending)> all, IReadOnlyList<string> lines)
+    {
+        var found = -1;
+        for (var i = 0; i + lines.Count <= all.Count && lines.Count > 0; i++)
+        {
+            var match = true;
+            for (var j = 0; j < lines.Count && match; j++)
+            {
+                match = all[i + j].Content == lines[j];
+            }
+
+            if (match)
+            {
+                if (found >= 0)
+                {
+                    return -1;
+                }
+
+                found = i;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>
